@@ -1,0 +1,3 @@
+using Cake.Frosting;
+
+return new CakeHost().Run(args);

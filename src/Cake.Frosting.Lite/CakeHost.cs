@@ -1,0 +1,95 @@
+using System.Reflection;
+using Cake.Cli;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Spectre.Console;
+
+namespace Cake.Frosting;
+
+/// <summary>Runs the task classes of the given assemblies with Cake.Core's engine, the way Frosting's host does.</summary>
+public sealed class CakeHost
+{
+    private readonly List<Assembly> assemblies = [];
+    private Type contextType = typeof(FrostingContext);
+    private Type? lifetimeType;
+    private Type? taskLifetimeType;
+
+    /// <summary>Uses <typeparamref name="TContext"/>, built from the engine's context, for every task.</summary>
+    public CakeHost UseContext<TContext>()
+        where TContext : IFrostingContext
+    {
+        contextType = typeof(TContext);
+        return this;
+    }
+
+    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last.</summary>
+    public CakeHost UseLifetime<TLifetime>()
+    {
+        lifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup and teardown around each task.</summary>
+    public CakeHost UseTaskLifetime<TLifetime>()
+    {
+        taskLifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    /// <summary>Adds an assembly whose task classes are registered; the entry assembly is used when none is added.</summary>
+    public CakeHost AddAssembly(Assembly assembly)
+    {
+        assemblies.Add(assembly);
+        return this;
+    }
+
+    /// <summary>Runs the target named on the command line; returns the process exit code.</summary>
+    public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private async Task<int> RunAsync(IEnumerable<string> args)
+    {
+        var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
+        var console = new CakeConsole(environment);
+        HostOptions options;
+        try
+        {
+            options = HostOptions.Parse(args);
+        }
+        catch (FormatException exception)
+        {
+            console.WriteErrorLine("Error: {0}", exception.Message);
+            return 1;
+        }
+
+        var data = new CakeDataService();
+        var context = CakeServices.CreateContext(options, console, environment, data);
+        var catalog = new TaskCatalog(assemblies.Count > 0 ? assemblies : [Assembly.GetEntryAssembly()!]);
+        var run = new HostRun(options, context, console, catalog, contextType, lifetimeType, taskLifetimeType);
+        if (options.ShowHelp)
+        {
+            HostHelp.Write(console, catalog.Names);
+            return 0;
+        }
+
+        if (!catalog.Contains(options.Target))
+        {
+            context.Log.Error("Error: {0}", UnknownTarget(options.Target, catalog.Names));
+            return 1;
+        }
+
+        var engine = new CakeEngine(data, context.Log);
+        if (options.ShowTree || options.ShowDescription)
+        {
+            catalog.Register(engine, () => context);
+            await (options.ShowTree
+                ? new TreeScriptHost(engine, context, console).RunTargetAsync(options.Target)
+                : new DescriptionScriptHost(engine, context, AnsiConsole.Console).RunTargetAsync(options.Target));
+            return 0;
+        }
+
+        return await run.ExecuteAsync(engine);
+    }
+
+    private static string UnknownTarget(string target, IEnumerable<string> names) =>
+        $"Unknown target '{target}'. Targets: {string.Join(", ", names.Order(StringComparer.Ordinal))}.";
+}

@@ -1,0 +1,64 @@
+using Cake.Core.Diagnostics;
+
+namespace Cake.Frosting;
+
+/// <summary>The command line as Cake reads it: <c>--name=value</c> arguments and bare <c>--flag</c> switches.</summary>
+public sealed record HostOptions(
+    string Target,
+    Verbosity Verbosity,
+    bool Exclusive,
+    bool ShowTree,
+    bool ShowDescription,
+    bool ShowHelp,
+    ILookup<string, string> Arguments)
+{
+    /// <summary>The target run when none is given.</summary>
+    public const string DefaultTarget = "Default";
+
+    /// <summary>Parses arguments; throws <see cref="FormatException"/> with a one-line message on bad input.</summary>
+    public static HostOptions Parse(IEnumerable<string> args)
+    {
+        var pairs = args.Select(ParseOne).ToList();
+        var lookup = pairs.ToLookup(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        string? Last(params string[] names) => names.SelectMany(n => lookup[n]).LastOrDefault();
+        bool Has(params string[] names) => names.Any(n => lookup.Contains(n) && !IsFalse(lookup[n].Last()));
+
+        return new HostOptions(
+            Target: Last("target", "t") ?? DefaultTarget,
+            Verbosity: ParseVerbosity(Last("verbosity", "v")),
+            Exclusive: Has("exclusive", "e"),
+            ShowTree: Has("tree"),
+            ShowDescription: Has("description", "showdescription", "descriptions"),
+            ShowHelp: Has("help", "h", "?"),
+            Arguments: lookup);
+    }
+
+    private static (string Name, string Value) ParseOne(string arg)
+    {
+        var name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..]
+            : arg.StartsWith('-') ? arg[1..]
+            : throw new FormatException($"Unexpected argument '{arg}': arguments take the form --name=value.");
+        var equals = name.IndexOf('=', StringComparison.Ordinal);
+        var (key, value) = equals < 0 ? (name, "true") : (name[..equals], name[(equals + 1)..]);
+        if (key.Length == 0)
+        {
+            throw new FormatException($"Unexpected argument '{arg}': arguments take the form --name=value.");
+        }
+
+        return (key, value);
+    }
+
+    private static bool IsFalse(string value) => string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+
+    private static Verbosity ParseVerbosity(string? value) => value?.ToUpperInvariant() switch
+    {
+        null => Verbosity.Normal,
+        "QUIET" or "Q" => Verbosity.Quiet,
+        "MINIMAL" or "M" => Verbosity.Minimal,
+        "NORMAL" or "N" => Verbosity.Normal,
+        "VERBOSE" or "V" => Verbosity.Verbose,
+        "DIAGNOSTIC" or "DIAG" or "D" => Verbosity.Diagnostic,
+        _ => throw new FormatException(
+            $"Unknown verbosity '{value}': use quiet, minimal, normal, verbose or diagnostic."),
+    };
+}
