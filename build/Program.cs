@@ -1,3 +1,8 @@
 using Cake.Frosting;
+using Infosync.Build;
 
-return new CakeHost().Run(args);
+return new CakeHost()
+    .UseContext<BuildContext>()
+    .UseLifetime<BuildLifetime>()
+    .UseTaskLifetime<GitLabSections>()
+    .Run(args);

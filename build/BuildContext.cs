@@ -1,0 +1,38 @@
+using Cake.Core;
+using Cake.Frosting;
+using Infosync.Deploy.Commands;
+using Infosync.Deploy.Docker;
+using Infosync.Deploy.Local;
+using Infosync.Deploy.Settings;
+
+namespace Infosync.Build;
+
+/// <summary>The typed context every task receives: the settings, read once, and the services built on them.</summary>
+public sealed class BuildContext(ICakeContext context) : FrostingContext(context)
+{
+    private InfosyncSettings? settings;
+
+    /// <summary>The settings the tasks of this run need, checked before the first task.</summary>
+    public InfosyncSettings Settings => settings ?? throw new InvalidOperationException("Settings are read in setup.");
+
+    /// <summary>Stops long waits when the process is asked to stop (Ctrl-C, SIGTERM).</summary>
+    public ShutdownSignal Shutdown { get; } = new();
+
+    /// <summary>Runs local commands, or prints them in plan mode.</summary>
+    public ICommandRunner Commands => Settings.DryRun
+        ? new PlanCommandRunner(Log)
+        : new CliTool(FileSystem, Environment, ProcessRunner, Tools);
+
+    /// <summary>The image this run builds, pushes or deploys.</summary>
+    public ImageReference Image => Settings.RequireRegistry().Image(Settings.RequireTag());
+
+    /// <summary>Builds and pushes images.</summary>
+    public ImagePublisher Publisher => new(Commands, Log);
+
+    /// <summary>Reads and checks the settings for the tasks about to run.</summary>
+    internal void LoadSettings(SettingsRequest request)
+    {
+        var home = Environment.GetEnvironmentVariable("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        settings = InfosyncSettings.Load(new CakeSettingSource(this), request, Environment.WorkingDirectory.FullPath, home);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Infosync.Deploy.Commands;
+
+/// <summary>Runs commands on this machine: for real, or as a plan that only prints them.</summary>
+public interface ICommandRunner
+{
+    /// <summary>
+    /// Runs <paramref name="command"/>; with <paramref name="captureOutput"/> its output is returned instead of shown.
+    /// Never throws for a non-zero exit: the caller decides what a failure means.
+    /// </summary>
+    CommandResult Run(CommandLine command, bool captureOutput = false);
+}

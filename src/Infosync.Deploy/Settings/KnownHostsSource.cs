@@ -1,0 +1,31 @@
+namespace Infosync.Deploy.Settings;
+
+/// <summary>Where known host keys come from: a file (which accept-new may append to) or text given directly.</summary>
+public sealed record KnownHostsSource(string? FilePath, string? Text)
+{
+    /// <summary>The known_hosts lines.</summary>
+    public string Load() => Text ?? (FilePath is not null && File.Exists(FilePath) ? File.ReadAllText(FilePath) : string.Empty);
+
+    /// <summary>Reads the setting: a path when such a file exists, else known_hosts text; <c>~/.ssh/known_hosts</c> by default.</summary>
+    public static KnownHostsSource Read(SettingsReader reader, string homeDirectory)
+    {
+        var value = reader.Optional(SettingNames.SshKnownHosts);
+        if (value is null)
+        {
+            return new KnownHostsSource(Path.Combine(homeDirectory, ".ssh", "known_hosts"), null);
+        }
+
+        if (File.Exists(value))
+        {
+            return new KnownHostsSource(value, null);
+        }
+
+        if (!value.Contains(' ', StringComparison.Ordinal))
+        {
+            reader.Invalid(SettingNames.SshKnownHosts,
+                $"is neither known_hosts text nor an existing file: '{SettingRules.Shorten(value)}'");
+        }
+
+        return new KnownHostsSource(null, value);
+    }
+}

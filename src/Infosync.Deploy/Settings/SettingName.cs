@@ -1,0 +1,13 @@
+namespace Infosync.Deploy.Settings;
+
+/// <summary>A setting's command-line argument and the environment variables read, in order, when it is absent.</summary>
+public sealed record SettingName(string Argument, IReadOnlyList<string> Variables)
+{
+    /// <summary>How error messages name the setting: <c>--image-tag (DEFAULT_IMAGE_TAG)</c>.</summary>
+    public string Display => Variables.Count == 0
+        ? $"--{Argument}"
+        : $"--{Argument} ({string.Join(" or ", Variables)})";
+
+    /// <inheritdoc/>
+    public override string ToString() => Display;
+}

@@ -1,0 +1,83 @@
+namespace Infosync.Deploy.Settings;
+
+/// <summary>Every argument and environment variable the tool reads, in one place.</summary>
+public static class SettingNames
+{
+    /// <summary>The image tag to build, push and deploy.</summary>
+    public static readonly SettingName ImageTag = new("image-tag", ["DEFAULT_IMAGE_TAG"]);
+
+    /// <summary>The Harbor registry's host, with an optional port.</summary>
+    public static readonly SettingName HarborHost = new("harbor-host", ["HARBOR_HOST"]);
+
+    /// <summary>The Harbor user.</summary>
+    public static readonly SettingName HarborUsername = new("harbor-username", ["HARBOR_USERNAME"]);
+
+    /// <summary>The Harbor user's password.</summary>
+    public static readonly SettingName HarborPassword = new("harbor-password", ["HARBOR_PASSWORD"]);
+
+    /// <summary>The Harbor project holding the image.</summary>
+    public static readonly SettingName HarborProject = new("harbor-project", ["HARBOR_PROJECT"]);
+
+    /// <summary>The image's name inside the project.</summary>
+    public static readonly SettingName ImageName = new("image-name", ["IMAGE_NAME"]);
+
+    /// <summary>The Dockerfile's path.</summary>
+    public static readonly SettingName Dockerfile = new("dockerfile", ["DOCKERFILE"]);
+
+    /// <summary>The directory sent to <c>docker build</c>.</summary>
+    public static readonly SettingName BuildContext = new("build-context", ["BUILD_CONTEXT"]);
+
+    /// <summary>Known host keys, as text or a file path.</summary>
+    public static readonly SettingName SshKnownHosts = new("ssh-known-hosts", ["SSH_KNOWN_HOSTS"]);
+
+    /// <summary>How unknown host keys are treated: yes, accept-new or no.</summary>
+    public static readonly SettingName SshStrictHostKeyChecking =
+        new("ssh-strict-host-key-checking", ["SSH_STRICT_HOST_KEY_CHECKING"]);
+
+    /// <summary>The arguments that turn on plan mode, all one meaning.</summary>
+    public static readonly IReadOnlyList<string> DryRunArguments = ["dry-run", "dryrun", "whatif", "noop"];
+
+    /// <summary>The SSH server's host, or <c>local</c> to run on this machine.</summary>
+    public static SettingName SshHost(DeployEnvironment environment) => Scoped("ssh-host", environment, "SSH_HOST");
+
+    /// <summary>The SSH server's port.</summary>
+    public static SettingName SshPort(DeployEnvironment environment) => Scoped("ssh-port", environment, "SSH_PORT");
+
+    /// <summary>The SSH user.</summary>
+    public static SettingName SshUsername(DeployEnvironment environment) =>
+        Scoped("ssh-username", environment, "SSH_USERNAME");
+
+    /// <summary>The SSH user's password.</summary>
+    public static SettingName SshPassword(DeployEnvironment environment) =>
+        Scoped("ssh-password", environment, "SSH_PASSWORD");
+
+    /// <summary>The SSH private key, as text or a file path.</summary>
+    public static SettingName SshPrivateKey(DeployEnvironment environment) =>
+        Scoped("ssh-private-key", environment, "SSH_PRIVATE_KEY");
+
+    /// <summary>Seconds to wait for the SSH connection.</summary>
+    public static SettingName SshTimeout(DeployEnvironment environment) =>
+        Scoped("ssh-timeout", environment, "SSH_TIMEOUT");
+
+    /// <summary>The directory on the server holding docker-compose.yml.</summary>
+    public static SettingName DeployDirectory(DeployEnvironment environment) =>
+        new("deploy-dir", [$"{environment.VariablePrefix}_DEPLOY_DIR"]);
+
+    /// <summary>A URL fetched from the server itself that must answer 2xx after a deploy.</summary>
+    public static SettingName HealthUrl(DeployEnvironment environment) =>
+        new("health-url", [$"{environment.VariablePrefix}_HEALTH_URL"]);
+
+    /// <summary>Seconds the new containers have to become healthy.</summary>
+    public static SettingName HealthTimeout(DeployEnvironment environment) =>
+        Scoped("health-timeout", environment, "HEALTH_TIMEOUT");
+
+    /// <summary>Seconds a deploy waits for another deploy's lock.</summary>
+    public static SettingName LockWait(DeployEnvironment environment) => Scoped("lock-wait", environment, "LOCK_WAIT");
+
+    /// <summary>Seconds after which a lock left behind is taken over.</summary>
+    public static SettingName LockStaleAfter(DeployEnvironment environment) =>
+        Scoped("lock-stale-after", environment, "LOCK_STALE_AFTER");
+
+    private static SettingName Scoped(string argument, DeployEnvironment environment, string variable) =>
+        new(argument, [$"{environment.VariablePrefix}_{variable}", variable]);
+}

@@ -1,0 +1,90 @@
+namespace Infosync.Deploy.Settings;
+
+/// <summary>
+/// Reads raw values with one precedence, argument, then each environment variable in order, then the default,
+/// and collects every problem so that they can be reported together before any work starts.
+/// An empty value counts as unset, as an empty CI variable means "not given".
+/// </summary>
+public sealed class SettingsReader(ISettingSource source)
+{
+    private readonly List<SettingName> missing = [];
+    private readonly List<string> invalid = [];
+
+    /// <summary>The raw value, or <paramref name="fallback"/> when neither argument nor variable is set.</summary>
+    public string? Optional(SettingName name, string? fallback = null)
+    {
+        var fromArgument = source.Argument(name.Argument);
+        if (!string.IsNullOrEmpty(fromArgument))
+        {
+            return fromArgument;
+        }
+
+        return name.Variables.Select(source.Variable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? fallback;
+    }
+
+    /// <summary>The raw value; when it is absent, records the setting as missing and returns an empty string.</summary>
+    public string Required(SettingName name)
+    {
+        var value = Optional(name);
+        if (value is null)
+        {
+            missing.Add(name);
+        }
+
+        return value ?? string.Empty;
+    }
+
+    /// <summary>Whether the bare switch <c>--name</c> is given under any of <paramref name="names"/>.</summary>
+    public bool Switch(IEnumerable<string> names) =>
+        names.Select(source.Argument).Any(v => v is not null && !string.Equals(v, "false", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Records that <paramref name="name"/> holds a value that breaks <paramref name="rule"/>.</summary>
+    public void Invalid(SettingName name, string rule) => invalid.Add($"{name.Display}: {rule}");
+
+    /// <summary>Records a problem that involves several settings.</summary>
+    public void Problem(string message) => invalid.Add(message);
+
+    /// <summary>Checks <paramref name="value"/> with <paramref name="isValid"/> unless it is empty (already missing).</summary>
+    public string Check(SettingName name, string value, Func<string, bool> isValid, string rule)
+    {
+        if (value.Length > 0 && !isValid(value))
+        {
+            Invalid(name, rule);
+        }
+
+        return value;
+    }
+
+    /// <summary>A whole number of seconds within bounds, or the default.</summary>
+    public TimeSpan Seconds(SettingName name, int fallback, int minimum, int maximum)
+    {
+        var raw = Optional(name);
+        if (raw is null)
+        {
+            return TimeSpan.FromSeconds(fallback);
+        }
+
+        if (!SettingRules.IsWholeNumber(raw, minimum, maximum, out var seconds))
+        {
+            Invalid(name, $"must be a whole number of seconds from {minimum} to {maximum}, not '{SettingRules.Shorten(raw)}'");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>Throws a <see cref="SettingsException"/> naming every missing and invalid setting, if any.</summary>
+    public void ThrowIfAnyProblem()
+    {
+        var problems = new List<string>();
+        if (missing.Count > 0)
+        {
+            problems.Add("Missing settings: " + string.Join(", ", missing.Distinct().Select(m => m.Display)));
+        }
+
+        problems.AddRange(invalid);
+        if (problems.Count > 0)
+        {
+            throw new SettingsException(problems);
+        }
+    }
+}
