@@ -1,0 +1,48 @@
+using System.Net.Sockets;
+using System.Text;
+using Infosync.Deploy.Settings;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Infosync.Deploy.Remote;
+
+/// <summary>How an SSH connection is set up from the settings, and how its failures read to a person.</summary>
+internal static class SshConnection
+{
+    public static ConnectionInfo Info(SshSettings settings)
+    {
+        var username = settings.Username ?? throw new InvalidOperationException("SSH needs a user name.");
+        var methods = new List<AuthenticationMethod>();
+        if (settings.PrivateKey is not null)
+        {
+            using var key = new MemoryStream(Encoding.UTF8.GetBytes(settings.PrivateKey.Reveal()));
+            methods.Add(new PrivateKeyAuthenticationMethod(username, new PrivateKeyFile(key)));
+        }
+
+        if (settings.Password is not null)
+        {
+            methods.Add(new PasswordAuthenticationMethod(username, settings.Password.Reveal()));
+        }
+
+        return new ConnectionInfo(settings.Host, settings.Port, username, [.. methods])
+        {
+            Timeout = settings.ConnectTimeout,
+        };
+    }
+
+    public static RemoteHostException Explain(Exception exception, SshSettings settings, string? hostKeyRejection, bool cancelled)
+    {
+        var where = $"{settings.Host}:{settings.Port}";
+        var message = exception switch
+        {
+            _ when hostKeyRejection is not null => hostKeyRejection,
+            SshAuthenticationException => $"SSH login to {where} as {settings.Username} was refused: wrong password or key.",
+            OperationCanceledException when cancelled => $"Connecting to {where} was cancelled.",
+            OperationCanceledException or SshOperationTimeoutException or TimeoutException =>
+                $"No SSH answer from {where} within {settings.ConnectTimeout.TotalSeconds:0} s.",
+            SocketException socket => $"Cannot reach {where}: {socket.Message}.",
+            _ => $"SSH connection to {where} failed: {exception.Message}",
+        };
+        return new RemoteHostException(message, exception);
+    }
+}
