@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Frosting;
 using Infosync.Deploy.Commands;
+using Infosync.Deploy.Deployment;
 using Infosync.Deploy.Docker;
 using Infosync.Deploy.Local;
 using Infosync.Deploy.Settings;
@@ -28,6 +29,9 @@ public sealed class BuildContext(ICakeContext context) : FrostingContext(context
 
     /// <summary>Builds and pushes images.</summary>
     public ImagePublisher Publisher => new(Commands, Log);
+
+    /// <summary>The operations on one environment's server.</summary>
+    public EnvironmentOperations On(DeployEnvironment environment) => new(Settings, environment, Log);
 
     /// <summary>Reads and checks the settings for the tasks about to run.</summary>
     internal void LoadSettings(SettingsRequest request)

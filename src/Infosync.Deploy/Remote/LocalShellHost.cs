@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Infosync.Deploy.Commands;
 
 namespace Infosync.Deploy.Remote;
@@ -22,11 +23,13 @@ public sealed class LocalShellHost : IRemoteHost
         using var process = Start(command);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(command.Timeout);
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        await using (var input = process.StandardInput)
+        // Raw bytes both ways: a reader or writer with an encoding would strip or add a byte order mark.
+        var output = ReadAllAsync(process.StandardOutput.BaseStream);
+        var error = ReadAllAsync(process.StandardError.BaseStream);
+        await using (var input = process.StandardInput.BaseStream)
         {
-            await input.WriteAsync((command.Command.StandardInput?.Reveal() ?? command.Input ?? string.Empty).AsMemory(), CancellationToken.None);
+            var text = command.Command.StandardInput?.Reveal() ?? command.Input ?? string.Empty;
+            await input.WriteAsync(Encoding.UTF8.GetBytes(text), CancellationToken.None);
         }
 
         try
@@ -62,6 +65,13 @@ public sealed class LocalShellHost : IRemoteHost
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static async Task<string> ReadAllAsync(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, CancellationToken.None);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private static Process Start(RemoteCommand command)
     {

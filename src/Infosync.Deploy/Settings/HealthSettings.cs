@@ -1,7 +1,10 @@
 namespace Infosync.Deploy.Settings;
 
-/// <summary>When a new container counts as healthy: its own health state, and a URL fetched on the server when set.</summary>
-public sealed record HealthSettings(string? Url, TimeSpan Timeout)
+/// <summary>
+/// When a new container counts as healthy: Docker's health state when the image has a HEALTHCHECK, else running
+/// without a restart for <see cref="Settle"/>; and a URL fetched on the server answering 2xx, when set.
+/// </summary>
+public sealed record HealthSettings(string? Url, TimeSpan Timeout, TimeSpan Settle)
 {
     /// <summary>Reads and checks the health gate's settings.</summary>
     public static HealthSettings Read(SettingsReader reader, DeployEnvironment environment)
@@ -14,6 +17,7 @@ public sealed record HealthSettings(string? Url, TimeSpan Timeout)
         }
 
         var timeout = reader.Seconds(SettingNames.HealthTimeout(environment), fallback: 60, minimum: 1, maximum: 3600);
-        return new HealthSettings(url, timeout);
+        var settle = reader.Seconds(SettingNames.HealthSettle(environment), fallback: 3, minimum: 0, maximum: 600);
+        return new HealthSettings(url, timeout, settle);
     }
 }

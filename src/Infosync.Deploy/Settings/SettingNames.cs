@@ -71,6 +71,10 @@ public static class SettingNames
     public static SettingName HealthTimeout(DeployEnvironment environment) =>
         Scoped("health-timeout", environment, "HEALTH_TIMEOUT");
 
+    /// <summary>Seconds a container without a HEALTHCHECK must run without restarting to count as healthy.</summary>
+    public static SettingName HealthSettle(DeployEnvironment environment) =>
+        Scoped("health-settle", environment, "HEALTH_SETTLE");
+
     /// <summary>Seconds a deploy waits for another deploy's lock.</summary>
     public static SettingName LockWait(DeployEnvironment environment) => Scoped("lock-wait", environment, "LOCK_WAIT");
 

@@ -44,12 +44,15 @@ public sealed class SettingsReader(ISettingSource source)
     /// <summary>Records a problem that involves several settings.</summary>
     public void Problem(string message) => invalid.Add(message);
 
-    /// <summary>Checks <paramref name="value"/> with <paramref name="isValid"/> unless it is empty (already missing).</summary>
+    /// <summary>
+    /// Checks <paramref name="value"/> with <paramref name="isValid"/> unless it is empty (already missing); the error
+    /// quotes the value, shortened and with control characters escaped, so never use it for a secret.
+    /// </summary>
     public string Check(SettingName name, string value, Func<string, bool> isValid, string rule)
     {
         if (value.Length > 0 && !isValid(value))
         {
-            Invalid(name, rule);
+            Invalid(name, $"{rule}, not '{SettingRules.Shorten(value)}'");
         }
 
         return value;

@@ -1,0 +1,41 @@
+using Infosync.Deploy.Commands;
+using Infosync.Deploy.Remote;
+
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>The server's Compose: <c>docker compose</c> (v2) when present, else <c>docker-compose</c> (v1).</summary>
+public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand)
+{
+    /// <summary>Compose v2, the Docker CLI plugin.</summary>
+    public static readonly ComposeCli V2 = new("docker", ["compose"]);
+
+    /// <summary>Compose v1, the standalone program.</summary>
+    public static readonly ComposeCli V1 = new("docker-compose", []);
+
+    /// <summary>Prints <c>v2</c>, <c>v1</c> or <c>none</c>: which Compose the server has.</summary>
+    public static RemoteCommand Detect { get; } = RemoteCommand.Read(RemoteCommand.Script(
+        "if docker compose version >/dev/null 2>&1; then echo v2; " +
+        "elif command -v docker-compose >/dev/null 2>&1; then echo v1; else echo none; fi"));
+
+    /// <summary>The Compose that <see cref="Detect"/>'s output names, or null when there is none.</summary>
+    public static ComposeCli? FromDetection(string output) => output.Trim() switch
+    {
+        "v2" => V2,
+        "v1" => V1,
+        _ => null,
+    };
+
+    /// <summary>How the Compose is named in output.</summary>
+    public string Display => string.Join(' ', [Program, .. Subcommand]);
+
+    /// <summary>Recreates <paramref name="services"/> from the file, detached, leaving every other service alone.</summary>
+    public RemoteCommand Up(string composeFile, IEnumerable<string> services) =>
+        new(Compose(composeFile, "up", "--detach", "--no-deps").Add([.. services]), TimeSpan.FromMinutes(5));
+
+    /// <summary>Prints the container ids of <paramref name="service"/>, one per line.</summary>
+    public RemoteCommand ContainerIds(string composeFile, string service) =>
+        RemoteCommand.Read(Compose(composeFile, "ps", "--quiet", service));
+
+    private CommandLine Compose(string composeFile, params string[] arguments) =>
+        CommandLine.For(Program).Add([.. Subcommand]).Add("--file", composeFile).Add(arguments);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>A container as <c>docker inspect</c> describes it, reduced to what the health gate and status need.</summary>
+public sealed record ContainerState(
+    string Id,
+    string Name,
+    string Image,
+    string ImageId,
+    string Status,
+    string? Health,
+    int RestartCount,
+    int ExitCode,
+    string StartedAt)
+{
+    /// <summary>Whether the container is running.</summary>
+    public bool Running => Status == "running";
+
+    /// <summary>Parses the JSON array <c>docker inspect</c> prints.</summary>
+    public static IReadOnlyList<ContainerState> ParseInspect(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(FromElement)];
+    }
+
+    /// <summary>One line for logs: state, exit code, restarts, health.</summary>
+    public string Describe() =>
+        $"{Name.TrimStart('/')} ({Id[..Math.Min(12, Id.Length)]}): {Status}, exit code {ExitCode}, " +
+        $"{RestartCount} restart(s){(Health is null ? string.Empty : ", health " + Health)}, image {Image}";
+
+#pragma warning disable CA1507 // The literals are Docker's JSON field names, which merely share our property names.
+    private static ContainerState FromElement(JsonElement container)
+    {
+        var state = container.GetProperty("State");
+        var health = state.TryGetProperty("Health", out var h) && h.ValueKind == JsonValueKind.Object
+            ? h.GetProperty("Status").GetString()
+            : null;
+        return new ContainerState(
+            container.GetProperty("Id").GetString() ?? string.Empty,
+            container.GetProperty("Name").GetString() ?? string.Empty,
+            container.GetProperty("Config").GetProperty("Image").GetString() ?? string.Empty,
+            container.GetProperty("Image").GetString() ?? string.Empty,
+            state.GetProperty("Status").GetString() ?? "unknown",
+            health,
+            container.TryGetProperty("RestartCount", out var restarts) ? restarts.GetInt32() : 0,
+            state.TryGetProperty("ExitCode", out var exit) ? exit.GetInt32() : 0,
+            state.TryGetProperty("StartedAt", out var started) ? started.GetString() ?? string.Empty : string.Empty);
+    }
+#pragma warning restore CA1507
+}

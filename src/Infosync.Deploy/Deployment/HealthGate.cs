@@ -1,0 +1,100 @@
+using Cake.Core.Diagnostics;
+using Infosync.Deploy.Remote;
+using Infosync.Deploy.Secrets;
+using Infosync.Deploy.Settings;
+
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>
+/// Waits, polling at most once a second, until every container of the changed services is healthy and the
+/// health URL answers 2xx; on failure explains it with each container's state and last log lines.
+/// </summary>
+public sealed class HealthGate(IRemoteHost host, ComposeCli compose, string composeFile, HealthSettings settings, ICakeLog log, Redactor redactor)
+{
+    /// <summary>Waits for health; returns null when healthy, else the reason with diagnostics.</summary>
+    public async Task<string?> WaitAsync(IReadOnlyCollection<string> services, CancellationToken cancellationToken)
+    {
+        if (host.IsPlan)
+        {
+            log.Information("[plan] {0}: wait up to {1:0} s for {2} to be healthy{3}", host.Name,
+                settings.Timeout.TotalSeconds, string.Join(", ", services),
+                settings.Url is null ? string.Empty : $" and {settings.Url} to answer 2xx");
+            return null;
+        }
+
+        var deadline = DateTimeOffset.UtcNow + settings.Timeout;
+        var watch = new ContainerWatch(settings.Settle);
+        var verdict = new HealthVerdict(false, "no container checked yet", []);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var started = DateTimeOffset.UtcNow;
+            verdict = await CheckOnceAsync(services, watch, cancellationToken);
+            if (verdict.Healthy || verdict.Hopeless)
+            {
+                break;
+            }
+
+            var elapsed = DateTimeOffset.UtcNow - started;
+            if (elapsed < TimeSpan.FromSeconds(1))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1) - elapsed, cancellationToken);
+            }
+        }
+
+        if (verdict.Healthy)
+        {
+            return null;
+        }
+
+        return await DiagnoseAsync(verdict, cancellationToken);
+    }
+
+    private async Task<HealthVerdict> CheckOnceAsync(IReadOnlyCollection<string> services, ContainerWatch watch, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        foreach (var service in services)
+        {
+            var found = await host.RunAsync(compose.ContainerIds(composeFile, service), cancellationToken);
+            var serviceIds = found.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (serviceIds.Length == 0)
+            {
+                return new HealthVerdict(false, $"service {service} has no container", ids, Hopeless: found.Succeeded);
+            }
+
+            ids.AddRange(serviceIds);
+        }
+
+        var inspected = await host.RunAsync(ServerDocker.Inspect(ids), cancellationToken);
+        var states = inspected.Succeeded ? ContainerState.ParseInspect(inspected.StandardOutput) : [];
+        var verdict = watch.Judge(states, DateTimeOffset.UtcNow) with { ContainerIds = ids };
+        if (!verdict.Healthy || settings.Url is null)
+        {
+            return verdict;
+        }
+
+        var status = (await host.RunAsync(ServerDocker.HttpStatus(settings.Url), cancellationToken)).StandardOutput.Trim();
+        return status.Length == 3 && status[0] == '2'
+            ? verdict
+            : new HealthVerdict(false, $"{settings.Url} answered {(status is "000" or "" ? "nothing" : "HTTP " + status)}", ids);
+    }
+
+    private async Task<string> DiagnoseAsync(HealthVerdict verdict, CancellationToken cancellationToken)
+    {
+        var timedOut = verdict.Hopeless ? string.Empty : $" within {settings.Timeout.TotalSeconds:0} s";
+        log.Error("Not healthy{0}: {1}", timedOut, verdict.Reason);
+        if (verdict.ContainerIds.Count > 0)
+        {
+            var inspected = await host.RunAsync(ServerDocker.Inspect(verdict.ContainerIds), CancellationToken.None);
+            foreach (var state in inspected.Succeeded ? ContainerState.ParseInspect(inspected.StandardOutput) : [])
+            {
+                log.Error("  {0}", state.Describe());
+                var logs = await host.RunAsync(ServerDocker.Logs(state.Id), CancellationToken.None);
+                log.Error("  last log lines of {0}:{1}{2}", state.Name.TrimStart('/'), Environment.NewLine,
+                    redactor.Redact((logs.StandardOutput + logs.StandardError).TrimEnd()));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return $"not healthy{timedOut}: {verdict.Reason}";
+    }
+}

@@ -1,0 +1,88 @@
+using Infosync.Deploy.Commands;
+using Infosync.Deploy.Remote;
+
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>
+/// The server side of the deploy lock: a directory made with <c>mkdir</c> (atomic) under <c>DEPLOY_DIR/.deploy/</c>,
+/// holding the holder's description and the pid of a keeper process that lives exactly as long as the holder's
+/// connection. A lock whose keeper is gone was left behind by a deploy that died, and can be taken over at once.
+/// </summary>
+public static class LockScripts
+{
+    /// <summary>Exit status: the deploy directory does not exist.</summary>
+    public const int NoDeployDirectory = 12;
+
+    /// <summary>Exit status: another deploy holds the lock; the output says who.</summary>
+    public const int Held = 11;
+
+    private const string Inspect =
+        """
+        now=$(date +%s); made=$(stat -c %Y -- "$lock" 2>/dev/null || echo "$now"); alive=unknown; marker=
+        if read -r pid marker < "$lock/keeper" 2>/dev/null; then
+          if tr '\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"; then alive=yes; else alive=no; fi
+        fi
+        echo "held $((now - made)) $alive $marker"
+        cat -- "$lock/holder.json" 2>/dev/null || true
+        """;
+
+    private const string Acquire =
+        """
+        d="$1/.deploy"; lock="$d/lock"
+        [ -d "$1" ] || { echo "deploy directory $1 does not exist" >&2; exit 12; }
+        mkdir -p -- "$d" || exit 10
+        if mkdir -- "$lock" 2>/dev/null; then
+          if printf '%s %s\n' "$3" "$4" > "$lock/keeper" && printf '%s\n' "$2" > "$lock/holder.json"; then exit 0; fi
+          rm -rf -- "$lock"; exit 10
+        fi
+
+        """ + Inspect + "exit 11\n";
+
+    private const string TakeOver =
+        """
+        d="$1/.deploy"; lock="$d/lock"
+        if command -v flock >/dev/null 2>&1; then exec 9>"$d/.takeover"; flock 9; fi
+        read -r pid marker < "$lock/keeper" 2>/dev/null || marker=
+        [ "$marker" = "$2" ] || exit 1
+        mv -- "$lock" "$d/lock.stale.$$" && rm -rf -- "$d/lock.stale.$$"
+        """;
+
+    private const string Release =
+        """
+        lock="$1/.deploy/lock"
+        read -r pid marker < "$lock/keeper" 2>/dev/null || exit 0
+        [ "$marker" = "$2" ] || exit 0
+        rm -rf -- "$lock"
+        """;
+
+    private const string Show =
+        """
+        lock="$1/.deploy/lock"
+        [ -d "$lock" ] || exit 0
+
+        """ + Inspect;
+
+    /// <summary>A process that holds its stdin open and prints its pid; <paramref name="marker"/> is in its command line.</summary>
+    public static RemoteCommand Keeper(string marker) =>
+        new(CommandLine.For("sh").Add("-c", "echo $$; while read -r _; do :; done", marker), TimeSpan.FromSeconds(30));
+
+    /// <summary>Takes the lock, or exits <see cref="Held"/> printing <c>held AGE ALIVE MARKER</c> and the holder.</summary>
+    public static RemoteCommand TryAcquire(string deployDirectory, LockHolder holder, string keeperPid, string marker) =>
+        RemoteCommand.Change(RemoteCommand.Script(Acquire, deployDirectory, holder.ToJson(), keeperPid, marker));
+
+    /// <summary>Removes the lock if its keeper is still <paramref name="staleMarker"/>; exit 1 when it changed hands.</summary>
+    public static RemoteCommand TryTakeOver(string deployDirectory, string staleMarker) =>
+        RemoteCommand.Change(RemoteCommand.Script(TakeOver, deployDirectory, staleMarker));
+
+    /// <summary>Removes the lock if it is still ours.</summary>
+    public static RemoteCommand ReleaseIfOurs(string deployDirectory, string marker) =>
+        RemoteCommand.Change(RemoteCommand.Script(Release, deployDirectory, marker));
+
+    /// <summary>Prints nothing when unlocked, else <c>held AGE ALIVE MARKER</c> and the holder.</summary>
+    public static RemoteCommand Describe(string deployDirectory) =>
+        RemoteCommand.Read(RemoteCommand.Script(Show, deployDirectory));
+
+    /// <summary>Removes the lock whoever holds it.</summary>
+    public static RemoteCommand Remove(string deployDirectory) =>
+        RemoteCommand.Change(RemoteCommand.Script("rm -rf -- \"$1/.deploy/lock\"", deployDirectory));
+}

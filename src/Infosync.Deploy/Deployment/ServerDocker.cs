@@ -1,0 +1,58 @@
+using Infosync.Deploy.Commands;
+using Infosync.Deploy.Docker;
+using Infosync.Deploy.Remote;
+using Infosync.Deploy.Settings;
+
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>The Docker commands a deploy runs on the server, as data.</summary>
+public static class ServerDocker
+{
+    /// <summary>How long a pull may take before the deploy gives up (the old containers keep serving).</summary>
+    public static readonly TimeSpan PullTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>Logs the server's Docker into the registry; the password goes on stdin.</summary>
+    public static RemoteCommand Login(RegistrySettings registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        if (registry.Username is null || registry.Password is null)
+        {
+            throw new InvalidOperationException("Logging in needs the registry credentials.");
+        }
+
+        return RemoteCommand.Change(DockerCommands.Login(registry.Host, registry.Username, registry.Password));
+    }
+
+    /// <summary>Pulls <paramref name="image"/> while the old containers keep serving.</summary>
+    public static RemoteCommand Pull(string image) => new(CommandLine.For("docker").Add("pull", image), PullTimeout);
+
+    /// <summary>Prints the repository digests of a local image, space-separated.</summary>
+    public static RemoteCommand Digests(string image) => RemoteCommand.Read(CommandLine.For("docker")
+        .Add("image", "inspect", "--format", "{{join .RepoDigests \" \"}}", image));
+
+    /// <summary>Prints the <c>docker inspect</c> JSON of containers.</summary>
+    public static RemoteCommand Inspect(IEnumerable<string> containerIds) =>
+        RemoteCommand.Read(CommandLine.For("docker").Add("inspect").Add([.. containerIds]));
+
+    /// <summary>Prints a container's last <paramref name="lines"/> log lines.</summary>
+    public static RemoteCommand Logs(string containerId, int lines = 50) => RemoteCommand.Read(CommandLine.For("docker")
+        .Add("logs", "--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), containerId));
+
+    /// <summary>Prints <c>TAG</c> lines of the repository's local images, newest first.</summary>
+    public static RemoteCommand ListTags(string repository) => RemoteCommand.Read(CommandLine.For("docker")
+        .Add("image", "ls", "--format", "{{.Tag}}", repository));
+
+    /// <summary>Removes local images by reference; images in use are refused by Docker and stay.</summary>
+    public static RemoteCommand RemoveImages(IEnumerable<string> references) =>
+        RemoteCommand.Change(CommandLine.For("docker").Add("image", "rm").Add([.. references]));
+
+    /// <summary>
+    /// Fetches <paramref name="url"/> from the server itself and prints the HTTP status (000 when unreachable),
+    /// with curl or, failing that, wget.
+    /// </summary>
+    public static RemoteCommand HttpStatus(string url) => RemoteCommand.Read(RemoteCommand.Script(
+        """
+        if command -v curl >/dev/null 2>&1; then curl -s -o /dev/null -w '%{http_code}' --max-time 5 -- "$1"
+        elif wget -q -T 5 -O /dev/null -- "$1" 2>/dev/null; then echo 200; else echo 000; fi
+        """, url));
+}

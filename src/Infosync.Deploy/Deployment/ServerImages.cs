@@ -1,0 +1,75 @@
+using Cake.Core.Diagnostics;
+using Infosync.Deploy.Commands;
+using Infosync.Deploy.Remote;
+using Infosync.Deploy.Secrets;
+using Infosync.Deploy.Settings;
+
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>The server's side of the registry: logging in, pulling, naming digests, pruning old images.</summary>
+public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, ICakeLog log, Redactor redactor)
+{
+    /// <summary>How many of the repository's images a server keeps after a successful deploy.</summary>
+    public const int Kept = 5;
+
+    /// <summary>Logs the server's Docker into the registry when credentials are set.</summary>
+    public async Task LoginAsync(CancellationToken cancellationToken)
+    {
+        if (!registry.HasCredentials)
+        {
+            log.Verbose("No registry credentials set: using the server's existing Docker login.");
+            return;
+        }
+
+        var result = await host.RunAsync(ServerDocker.Login(registry), cancellationToken);
+        Check(result, $"docker login to {registry.Host} as {registry.Username} on {host.Name}");
+    }
+
+    /// <summary>Pulls each image; the running containers are not touched.</summary>
+    public async Task PullAsync(IEnumerable<string> images, CancellationToken cancellationToken)
+    {
+        foreach (var image in images)
+        {
+            log.Information("Pulling {0} on {1}", image, host.Name);
+            Check(await host.RunAsync(ServerDocker.Pull(image), cancellationToken), $"docker pull {image} on {host.Name}");
+        }
+    }
+
+    /// <summary><paramref name="image"/> with its repository digest, when the server knows it.</summary>
+    public async Task<string> WithDigestAsync(string image)
+    {
+        var result = await host.RunAsync(ServerDocker.Digests(image), CancellationToken.None);
+        var repository = image.Split('@')[0];
+        repository = repository[..(repository.LastIndexOf(':') > repository.LastIndexOf('/') ? repository.LastIndexOf(':') : repository.Length)];
+        var digest = result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(d => d.StartsWith(repository + "@", StringComparison.OrdinalIgnoreCase));
+        return digest is null || image.Contains('@', StringComparison.Ordinal) ? image : $"{image}@{digest[(repository.Length + 1)..]}";
+    }
+
+    /// <summary>Removes all but the newest <see cref="Kept"/> tags of the repository, never the given ones.</summary>
+    public async Task PruneAsync(IReadOnlyCollection<string> protectedTags)
+    {
+        var listed = await host.RunAsync(ServerDocker.ListTags(registry.Repository), CancellationToken.None);
+        if (!listed.Succeeded || host.IsPlan)
+        {
+            return;
+        }
+
+        var tags = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(t => t != "<none>").Distinct().ToList();
+        var stale = tags.Skip(Kept).Where(t => !protectedTags.Contains(t)).Select(t => $"{registry.Repository}:{t}").ToList();
+        if (stale.Count > 0)
+        {
+            log.Information("Pruning {0} old image(s) on {1}: {2}", stale.Count, host.Name, string.Join(", ", stale));
+            await host.RunAsync(ServerDocker.RemoveImages(stale), CancellationToken.None);
+        }
+    }
+
+    private void Check(CommandResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new CommandFailedException(redactor.Redact($"{what} failed (exit code {result.ExitCode}): {result.Tail()}"));
+        }
+    }
+}
