@@ -10,7 +10,9 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 {
     public override void Setup(BuildContext context, ISetupContext info)
     {
-        var request = info.TasksToExecute
+        // Cake lists the whole dependency chain even under --exclusive, when only the target runs.
+        var tasks = context.Arguments.HasArgument("exclusive") ? [info.TargetTask] : info.TasksToExecute;
+        var request = tasks
             .Select(task => TaskNeeds.For(task.Name))
             .Aggregate(SettingsRequest.None, (all, one) => all.Merge(one));
         context.LoadSettings(request);

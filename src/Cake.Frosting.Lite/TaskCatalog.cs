@@ -28,8 +28,15 @@ internal sealed class TaskCatalog
             var builder = engine.RegisterTask(name)
                 .Does(_ => task.RunAsync(typedContext()))
                 .WithCriteria(_ => task.ShouldRun(typedContext()))
-                .OnError((exception, _) => task.OnError(exception, typedContext()))
                 .Finally(_ => task.Finally(typedContext()));
+
+            // An error handler makes Cake treat the error as handled and carry on, so, as Frosting does,
+            // one is registered only for tasks that override OnError.
+            if (Overrides(type, nameof(IFrostingTask.OnError)))
+            {
+                builder.OnError((exception, _) => task.OnError(exception, typedContext()));
+            }
+
             var description = type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
             if (description is not null)
             {
@@ -47,6 +54,10 @@ internal sealed class TaskCatalog
             }
         }
     }
+
+    private static bool Overrides(Type type, string method) =>
+        type.GetMethods(BindingFlags.Instance | BindingFlags.Public)
+            .Any(m => m.Name == method && m.DeclaringType != m.GetBaseDefinition().DeclaringType);
 
     private string NameOfRegistered(Type type) => namesByType.TryGetValue(type, out var name)
         ? name

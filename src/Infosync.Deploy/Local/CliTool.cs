@@ -26,8 +26,12 @@ public sealed class CliTool(IFileSystem fileSystem, ICakeEnvironment environment
         {
             RedirectStandardOutput = captureOutput,
             RedirectStandardError = captureOutput,
-            StandardInput = command.StandardInput?.Reveal(),
         };
+        if (command.StandardInput is not null)
+        {
+            processSettings.StandardInput = command.StandardInput.Reveal();
+        }
+
         using var process = RunProcess(new CliToolSettings { Program = command.Program }, arguments, processSettings);
         process.WaitForExit();
         return captureOutput

@@ -1,0 +1,53 @@
+using Xunit;
+
+namespace Infosync.Deploy.Tests.Rig;
+
+/// <summary>Shared by every test on the rig: loads it once and builds the host once, before any test runs it.</summary>
+public sealed class RigFixture : IAsyncLifetime
+{
+    private readonly HashSet<string> published = [];
+
+    public Rig Rig { get; } = Rig.Load();
+
+    public async Task InitializeAsync()
+    {
+        var run = await BuildScript.RunAsync("--help");
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException("build.sh --help failed: " + run.Output);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Builds and pushes the example app as <paramref name="tag"/>, once per test run.</summary>
+    public async Task PublishAsync(string tag)
+    {
+        if (published.Add(tag))
+        {
+            await Script("publish-app.sh", tag);
+        }
+    }
+
+    /// <summary>Puts an environment back to a known state serving <paramref name="tag"/>.</summary>
+    public async Task ResetAsync(string environment, string tag)
+    {
+        await PublishAsync(tag);
+        await Script("reset-env.sh", environment, tag);
+    }
+
+    private static async Task Script(string name, params string[] arguments)
+    {
+        var run = await ProcessRun.StartAsync(Path.Combine(Rig.RepositoryRoot, "tests", "rig", name), arguments);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{name} {string.Join(' ', arguments)} failed: {run.Output}");
+        }
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RigCollection : ICollectionFixture<RigFixture>
+{
+    public const string Name = "rig";
+}
