@@ -33,8 +33,10 @@ install_packages() {
     ((${#missing[@]} == 0)) || die "not a Debian system and missing: ${missing[*]}"
     return
   fi
+  local installed
+  installed="$(dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null || true)"
   for p in "${PACKAGES[@]}"; do
-    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == "install ok installed" ]] || missing+=("$p")
+    [[ $'\n'"$installed"$'\n' == *$'\n'"$p install ok installed"$'\n'* ]] || missing+=("$p")
   done
   ((${#missing[@]} == 0)) && return
   command -v apt-get >/dev/null || die "missing packages and no apt-get: ${missing[*]}"
@@ -333,10 +335,14 @@ write_rig_files() {
   local got
   got="$(bash -c 'source "$1"; printf "%s|%s" "$HARBOR_PASSWORD" "$SSH_PASSWORD"' check "$RIG_DIR/rig.env")"
   [[ "$got" == "$HARBOR_PASSWORD|$SSH_PASSWORD" ]] || die "rig.env does not round-trip the passwords"
-  if command -v python3 >/dev/null; then
+  if command -v jq >/dev/null; then
+    got="$(jq -j '.HARBOR_PASSWORD + "|" + .SSH_PASSWORD' "$RIG_DIR/rig.json")"
+  elif command -v python3 >/dev/null; then
     got="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["HARBOR_PASSWORD"]+"|"+d["SSH_PASSWORD"], end="")' "$RIG_DIR/rig.json")"
-    [[ "$got" == "$HARBOR_PASSWORD|$SSH_PASSWORD" ]] || die "rig.json does not round-trip the passwords"
+  else
+    got="$HARBOR_PASSWORD|$SSH_PASSWORD" # nothing here parses JSON; json_quote stands alone
   fi
+  [[ "$got" == "$HARBOR_PASSWORD|$SSH_PASSWORD" ]] || die "rig.json does not round-trip the passwords"
 }
 
 # End to end: key auth, password auth, known_hosts and the docker group, as the tool will use them.
