@@ -88,3 +88,16 @@ wait_for() {
 valid_tag() {
   [[ "$1" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]]
 }
+
+# The rig's own Docker client config: publish and reset log in here, never in ~/.docker, so
+# a test cannot pass because the rig left root or deployer logged in.
+rig_docker() {
+  DOCKER_CONFIG="$RIG_DIR/docker-config" docker "$@"
+}
+
+registry_login() {
+  mkdir -p "$RIG_DIR/docker-config"
+  chmod 700 "$RIG_DIR/docker-config"
+  printf '%s\n' "$HARBOR_PASSWORD" \
+    | quietly "docker login $HARBOR_HOST" rig_docker login --username "$HARBOR_USERNAME" --password-stdin "$HARBOR_HOST"
+}
