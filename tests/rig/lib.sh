@@ -1,0 +1,103 @@
+# Shared helpers for the rig scripts. Sourced, not executed.
+# shellcheck shell=bash
+
+RIG_DIR="${INFOSYNC_RIG_DIR:-/var/lib/infosync-rig}"
+RIG_SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RIG_REPO_ROOT="$(cd "$RIG_SCRIPT_DIR/../.." && pwd)"
+RIG_SELF="$(basename "$0")"
+
+die() {
+  printf '%s: error: %s\n' "$RIG_SELF" "$*" >&2
+  exit 1
+}
+
+# Any command that fails without a message of its own still says where.
+trap 'rc=$?; printf "%s: error: line %s: \`%s\` exited with %s\n" "$RIG_SELF" "$LINENO" "$BASH_COMMAND" "$rc" >&2' ERR
+
+# Runs a command with its output kept aside; shows the output only when the command fails.
+# The description, not the command line, is what gets printed, so arguments stay private.
+quietly() {
+  local what="$1"; shift
+  local out rc=0
+  out="$(mktemp)"
+  "$@" >"$out" 2>&1 || rc=$?
+  if ((rc != 0)); then
+    printf '%s: error: %s failed (exit %s):\n' "$RIG_SELF" "$what" "$rc" >&2
+    sed 's/^/  | /' "$out" >&2
+    rm -f "$out"
+    exit "$rc"
+  fi
+  rm -f "$out"
+}
+
+# A value as one POSIX shell word: single quotes, with embedded ones as '\''.
+shell_quote() {
+  local s="${1//\'/\'\\\'\'}"
+  printf "'%s'" "$s"
+}
+
+# A value as one JSON string.
+json_quote() {
+  local s="$1" out="" c i code
+  for ((i = 0; i < ${#s}; i++)); do
+    c="${s:i:1}"
+    case "$c" in
+      '"') out+='\"' ;;
+      '\') out+='\\' ;;
+      $'\n') out+='\n' ;;
+      $'\r') out+='\r' ;;
+      $'\t') out+='\t' ;;
+      *)
+        printf -v code '%d' "'$c"
+        if ((code < 32)); then printf -v c '\\u%04x' "$code"; fi
+        out+="$c"
+        ;;
+    esac
+  done
+  printf '"%s"' "$out"
+}
+
+require_root() {
+  [[ $(id -u) -eq 0 ]] || die "must run as root (it manages dockerd, sshd, users and /usr/local)"
+}
+
+load_rig_env() {
+  [[ -r "$RIG_DIR/rig.env" ]] || die "$RIG_DIR/rig.env not found: run tests/rig/up.sh first"
+  # shellcheck source=/dev/null
+  source "$RIG_DIR/rig.env"
+}
+
+# True when the process in the pid file is alive.
+pid_alive() {
+  local pid
+  [[ -s "$1" ]] || return 1
+  pid="$(<"$1")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+}
+
+# Waits until "$@" succeeds, polling every 0.2 s, for at most $1 seconds.
+wait_for() {
+  local timeout="$1"; shift
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+valid_tag() {
+  [[ "$1" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]]
+}
+
+# The rig's own Docker client config: publish and reset log in here, never in ~/.docker, so
+# a test cannot pass because the rig left root or deployer logged in.
+rig_docker() {
+  DOCKER_CONFIG="$RIG_DIR/docker-config" docker "$@"
+}
+
+registry_login() {
+  mkdir -p "$RIG_DIR/docker-config"
+  chmod 700 "$RIG_DIR/docker-config"
+  printf '%s\n' "$HARBOR_PASSWORD" \
+    | quietly "docker login $HARBOR_HOST" rig_docker login --username "$HARBOR_USERNAME" --password-stdin "$HARBOR_HOST"
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Puts one environment back to a known state: a hand-written-looking docker-compose.yml with the
+# web service on localhost:5443/infosync/infosync:<tag> and an unrelated sidecar, both running,
+# and nothing else in the deploy directory.
+set -Eeuo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+(($# == 2)) || die "usage: reset-env.sh <dev|pilot|stage> <tag>"
+env="$1" tag="$2"
+[[ "$env" =~ ^(dev|pilot|stage)$ ]] || die "unknown environment: $env (dev, pilot or stage)"
+valid_tag "$tag" || die "not a valid image tag: $tag"
+require_root
+load_rig_env
+
+E="${env^^}"
+dir_var="RIG_DEPLOY_DIR_$E" web_var="RIG_WEB_PORT_$E" sidecar_var="RIG_SIDECAR_PORT_$E"
+dir="${!dir_var}" web_port="${!web_var}" sidecar_port="${!sidecar_var}"
+image="$HARBOR_HOST/$HARBOR_PROJECT/$IMAGE_NAME:$tag"
+# docker-compose v1's default project name: the directory's name, lower-cased, [-_a-z0-9] kept.
+project="$(basename "$dir" | tr '[:upper:]' '[:lower:]' | tr -cd -- '-_a-z0-9')"
+home="$(getent passwd "$SSH_USERNAME" | cut -d: -f6)"
+
+code="$(curl -sS -o /dev/null -w '%{http_code}' -K "$RIG_REGISTRY_CURL_CONFIG" \
+  -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+  "https://$HARBOR_HOST/v2/$HARBOR_PROJECT/$IMAGE_NAME/manifests/$tag")" || true
+[[ "$code" == 200 ]] || die "$image is not in the registry (HTTP $code): run tests/rig/publish-app.sh $tag first"
+
+# Pulled by the rig's own login, so that deployer needs none to start the stack.
+registry_login
+quietly "docker pull $image" rig_docker pull "$image"
+
+# By label rather than `docker-compose down`: a test may have left the compose file broken.
+mapfile -t containers < <(docker ps -aq --filter "label=com.docker.compose.project=$project")
+if ((${#containers[@]} > 0)); then
+  quietly "removing the $project containers" docker rm -f "${containers[@]}"
+fi
+
+install -d -m 755 -o "$SSH_USERNAME" -g "$SSH_USERNAME" "$dir"
+find "$dir" -mindepth 1 -delete
+cat >"$dir/docker-compose.yml" <<YAML
+# infosync - $env
+#
+# Maintained by hand on this host. Deployments change only the web image tag;
+# leave the sidecar alone.
+version: "3.8"
+
+services:
+  web:
+    image: $image
+    ports:
+      - "127.0.0.1:$web_port:8080"
+    restart: unless-stopped
+
+  # Unrelated to infosync: its container must survive deployments untouched.
+  sidecar:
+    image: infosync-base:busybox
+    command: ["sh", "-c", "trap 'exit 0' TERM; mkdir -p /srv; echo sidecar > /srv/index.html; httpd -f -p 8080 -h /srv & wait"]
+    ports:
+      - "127.0.0.1:$sidecar_port:8080"
+    restart: unless-stopped
+YAML
+chown "$SSH_USERNAME:$SSH_USERNAME" "$dir/docker-compose.yml"
+chmod 644 "$dir/docker-compose.yml"
+
+quietly "docker-compose up -d in $dir (as $SSH_USERNAME)" runuser -u "$SSH_USERNAME" -- \
+  env -i -C "$dir" PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" USER="$SSH_USERNAME" docker-compose up -d
+
+serves() { curl -fsS --max-time 2 "http://127.0.0.1:$1/" | grep -qF -- "$2"; }
+wait_for 30 serves "$web_port" "infosync $tag" || die "web does not serve 'infosync $tag' on 127.0.0.1:$web_port"
+wait_for 30 serves "$sidecar_port" sidecar || die "sidecar does not answer on 127.0.0.1:$sidecar_port"
