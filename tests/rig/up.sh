@@ -47,10 +47,14 @@ install_packages() {
     chmod 755 /usr/sbin/policy-rc.d
     policy_added=true
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  quietly "apt-get update" apt-get update -q
-  quietly "apt-get install ${missing[*]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  local rc=0
+  (
+    export DEBIAN_FRONTEND=noninteractive
+    quietly "apt-get update" apt-get update -q
+    quietly "apt-get install ${missing[*]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  ) || rc=$?
   if $policy_added; then rm -f /usr/sbin/policy-rc.d; fi
+  ((rc == 0)) || exit "$rc"
 }
 
 ensure_tls() {
