@@ -67,12 +67,27 @@ load_rig_env() {
   source "$RIG_DIR/rig.env"
 }
 
-# True when the process in the pid file is alive.
+# True when the pid file $2 names a live process of program $1. The name check keeps a
+# stale pid file, whose pid now belongs to something else, from getting that process killed.
 pid_alive() {
   local pid
-  [[ -s "$1" ]] || return 1
-  pid="$(<"$1")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+  [[ -s "$2" ]] || return 1
+  pid="$(<"$2")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$1" ]] \
+    && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
+}
+
+pid_gone() { ! pid_alive "$@"; }
+
+# Stops the process of program $1 named by pid file $2, waiting at most $3 seconds.
+stop_pid() {
+  local pid
+  if pid_alive "$1" "$2"; then
+    pid="$(<"$2")"
+    kill "$pid" 2>/dev/null || true
+    wait_for "$3" pid_gone "$1" "$2" || die "$1 (pid $pid) still runs $3 s after SIGTERM"
+  fi
+  rm -f "$2"
 }
 
 # Waits until "$@" succeeds, polling every 0.2 s, for at most $1 seconds.

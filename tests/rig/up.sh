@@ -47,10 +47,14 @@ install_packages() {
     chmod 755 /usr/sbin/policy-rc.d
     policy_added=true
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  quietly "apt-get update" apt-get update -q
-  quietly "apt-get install ${missing[*]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  local rc=0
+  (
+    export DEBIAN_FRONTEND=noninteractive
+    quietly "apt-get update" apt-get update -q
+    quietly "apt-get install ${missing[*]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  ) || rc=$?
   if $policy_added; then rm -f /usr/sbin/policy-rc.d; fi
+  ((rc == 0)) || exit "$rc"
 }
 
 ensure_tls() {
@@ -86,7 +90,7 @@ ensure_tls() {
 ensure_dockerd() {
   docker info >/dev/null 2>&1 && return
   command -v dockerd >/dev/null || die "dockerd not found"
-  if pid_alive "$RIG_DIR/dockerd.pid"; then
+  if pid_alive dockerd "$RIG_DIR/dockerd.pid"; then
     wait_for 60 docker info || die "dockerd (pid $(<"$RIG_DIR/dockerd.pid")) does not answer; see $RIG_DIR/dockerd.log"
     return
   fi
@@ -94,7 +98,7 @@ ensure_dockerd() {
   echo $! >"$RIG_DIR/dockerd.pid"
   local deadline=$((SECONDS + 60))
   until docker info >/dev/null 2>&1; do
-    if ! pid_alive "$RIG_DIR/dockerd.pid"; then
+    if ! kill -0 "$(<"$RIG_DIR/dockerd.pid")" 2>/dev/null; then
       tail -n 20 "$RIG_DIR/dockerd.log" | sed 's/^/  | /' >&2
       die "dockerd exited; full log: $RIG_DIR/dockerd.log"
     fi
@@ -110,7 +114,7 @@ write_if_changed() {
 }
 
 registry_answers() {
-  [[ "$(curl -sS -o /dev/null -w '%{http_code}' -K "$REG_DIR/curl.conf" "https://$REGISTRY_HOST/v2/")" == 200 ]]
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -K "$REG_DIR/curl.conf" "https://$REGISTRY_HOST/v2/" 2>/dev/null)" == 200 ]]
 }
 
 ensure_registry() {
@@ -152,11 +156,8 @@ auth:
 user = \"$user\"" || true)
   chmod 600 "$REG_DIR/curl.conf"
 
-  if ! $restart && pid_alive "$REG_DIR/registry.pid" && registry_answers; then return; fi
-  if pid_alive "$REG_DIR/registry.pid"; then
-    kill "$(<"$REG_DIR/registry.pid")"
-    wait_for 10 bash -c "! kill -0 $(<"$REG_DIR/registry.pid")" || die "old registry does not stop"
-  fi
+  if ! $restart && pid_alive docker-registry "$REG_DIR/registry.pid" && registry_answers; then return; fi
+  stop_pid docker-registry "$REG_DIR/registry.pid" 10
   if (exec 3<>/dev/tcp/127.0.0.1/5443) 2>/dev/null; then
     registry_answers && return
     die "port 5443 is taken by something that is not this rig's registry"
@@ -232,11 +233,8 @@ PrintLastLog no
 Subsystem sftp internal-sftp" && restart=true
   quietly "sshd -t (config check)" /usr/sbin/sshd -t -f "$SSH_DIR/sshd_config"
 
-  if ! $restart && pid_alive "$RIG_DIR/sshd.pid" && sshd_answers; then return; fi
-  if pid_alive "$RIG_DIR/sshd.pid"; then
-    kill "$(<"$RIG_DIR/sshd.pid")"
-    wait_for 10 bash -c "! kill -0 $(<"$RIG_DIR/sshd.pid")" || die "old sshd does not stop"
-  fi
+  if ! $restart && pid_alive sshd "$RIG_DIR/sshd.pid" && sshd_answers; then return; fi
+  stop_pid sshd "$RIG_DIR/sshd.pid" 10
   (exec 3<>/dev/tcp/127.0.0.1/$SSH_PORT) 2>/dev/null && die "port $SSH_PORT is taken by something that is not this rig's sshd"
   # sshd daemonizes itself and writes the pid file; -E appends its log to our file.
   quietly "starting sshd" /usr/sbin/sshd -f "$SSH_DIR/sshd_config" -E "$RIG_DIR/sshd.log" 9>&-
