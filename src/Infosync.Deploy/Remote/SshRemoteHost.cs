@@ -53,12 +53,23 @@ public sealed class SshRemoteHost : IRemoteHost
     public async Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        using var ssh = client.CreateCommand(command.Command.ToShell());
+        var input = command.Command.StandardInput?.Reveal() ?? command.Input;
+
+        // SSH.NET sends end-of-file only after some input was written, so a command without input reads /dev/null.
+        var line = string.IsNullOrEmpty(input) ? command.Command.ToShell() + " </dev/null" : command.Command.ToShell();
+        using var ssh = client.CreateCommand(line);
         ssh.CommandTimeout = command.Timeout;
+        Task<string> output, error;
         try
         {
             var execution = ssh.ExecuteAsync(cancellationToken);
-            await WriteInputAsync(ssh, command.Command.StandardInput?.Reveal() ?? command.Input, cancellationToken);
+            (output, error) = (ReadAllAsync(ssh.OutputStream), ReadAllAsync(ssh.ExtendedOutputStream));
+            if (!string.IsNullOrEmpty(input))
+            {
+                await using var stream = ssh.CreateInputStream();
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(input), cancellationToken);
+            }
+
             await execution;
         }
         catch (SshOperationTimeoutException)
@@ -70,7 +81,7 @@ public sealed class SshRemoteHost : IRemoteHost
             throw new RemoteHostException($"Lost the connection to {Name} during '{command.Display}': {exception.Message}", exception);
         }
 
-        return new CommandResult(ssh.ExitStatus ?? -1, ssh.Result, ssh.Error);
+        return new CommandResult(ssh.ExitStatus ?? -1, await output, await error);
     }
 
     /// <inheritdoc/>
@@ -84,10 +95,13 @@ public sealed class SshRemoteHost : IRemoteHost
         timeout.CancelAfter(command.Timeout);
         var reader = new StreamReader(ssh.OutputStream, Encoding.UTF8);
         var firstLine = await reader.ReadLineAsync(timeout.Token) ?? string.Empty;
+        var drained = reader.ReadToEndAsync(CancellationToken.None);
         return new AttachedProcess(firstLine, async () =>
         {
+            // One byte first: SSH.NET sends end-of-file on dispose only after something was written.
+            await input.WriteAsync("\n"u8.ToArray());
             await input.DisposeAsync();
-            await Task.WhenAny(execution, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
+            await Task.WhenAny(Task.WhenAll(execution, drained), Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
             reader.Dispose();
             ssh.Dispose();
         });
@@ -100,13 +114,11 @@ public sealed class SshRemoteHost : IRemoteHost
         return ValueTask.CompletedTask;
     }
 
-    private static async Task WriteInputAsync(SshCommand ssh, string? input, CancellationToken cancellationToken)
+    /// <summary>Reads a stream's raw bytes as UTF-8: a decoding reader would drop a byte order mark.</summary>
+    private static async Task<string> ReadAllAsync(Stream stream)
     {
-        // Always open and close stdin, so that a command reading it sees end-of-file instead of waiting forever.
-        await using var stream = ssh.CreateInputStream();
-        if (input is not null)
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(input), cancellationToken);
-        }
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, CancellationToken.None);
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
