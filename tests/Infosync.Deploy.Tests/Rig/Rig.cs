@@ -53,6 +53,7 @@ public sealed class Rig
         ["SSH_PASSWORD"] = SshPassword,
         ["SSH_KNOWN_HOSTS"] = this["SSH_KNOWN_HOSTS"],
         ["BUILD_CONTEXT"] = Path.Combine(RepositoryRoot, "example-app"),
+        ["HEALTH_SETTLE"] = "1",
     };
 
     private static string FindRoot()
