@@ -1,0 +1,41 @@
+namespace Infosync.Deploy.Tests.Rig;
+
+/// <summary>Images of the app's repository that misbehave, built and pushed with the tool's own PushImage task.</summary>
+public static class VariantImages
+{
+    /// <summary>Stops at once with exit code 3.</summary>
+    public const string ExitsAtStart = "FROM infosync-base:busybox\nCMD [\"sh\", \"-c\", \"echo starting; echo fatal: no config >&2; exit 3\"]\n";
+
+    /// <summary>Serves the page but its HEALTHCHECK always fails.</summary>
+    public const string NeverHealthy =
+        "FROM infosync-base:busybox\nRUN mkdir -p /www && echo sick > /www/index.html\n" +
+        "HEALTHCHECK --interval=1s --timeout=1s --retries=2 CMD false\n" +
+        "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
+
+    /// <summary>A healthy app with a HEALTHCHECK that passes.</summary>
+    public static string Healthy(string tag) =>
+        "FROM infosync-base:busybox\n" +
+        $"RUN mkdir -p /www && echo '<p>version: {tag}</p>' > /www/index.html\n" +
+        "HEALTHCHECK --interval=1s --timeout=1s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1\n" +
+        "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
+
+    public static async Task PublishAsync(Rig rig, string tag, string dockerfile)
+    {
+        var context = Directory.CreateTempSubdirectory("infosync-variant-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), dockerfile);
+            var variables = rig.DeployVariables();
+            variables["BUILD_CONTEXT"] = context.FullName;
+            var run = await BuildScript.RunAsync(variables, "--target=PushImage", $"--image-tag={tag}");
+            if (run.ExitCode != 0)
+            {
+                throw new InvalidOperationException("Publishing a variant image failed: " + run.Output);
+            }
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+        }
+    }
+}
