@@ -58,5 +58,5 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     }
 
     private Task<IRemoteHost> OpenAsync(CancellationToken cancellationToken) =>
-        RemoteHosts.OpenAsync(target.Ssh, settings.DryRun, log, cancellationToken);
+        RemoteHosts.OpenAsync(target.Ssh, settings.DryRun, log, Redactor, cancellationToken);
 }

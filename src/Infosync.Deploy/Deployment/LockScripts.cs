@@ -36,7 +36,7 @@ public static class LockScripts
           rm -rf -- "$lock"; exit 10
         fi
 
-        """ + Inspect + "exit 11\n";
+        """ + Inspect + "\nexit 11\n";
 
     private const string TakeOver =
         """

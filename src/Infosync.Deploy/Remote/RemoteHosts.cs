@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Remote;
@@ -10,18 +11,18 @@ public static class RemoteHosts
     /// Opens the host. In plan mode the connection is only tried, for read-only commands; when it fails the plan
     /// says why and goes on without it.
     /// </summary>
-    public static async Task<IRemoteHost> OpenAsync(SshSettings ssh, bool plan, ICakeLog log, CancellationToken cancellationToken)
+    public static async Task<IRemoteHost> OpenAsync(SshSettings ssh, bool plan, ICakeLog log, Redactor redactor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ssh);
         ArgumentNullException.ThrowIfNull(log);
         if (!plan)
         {
-            return await ConnectAsync(ssh, plan, log, cancellationToken);
+            return await ConnectAsync(ssh, plan, log, redactor, cancellationToken);
         }
 
         try
         {
-            return new PlanRemoteHost(ssh.Display, await ConnectAsync(ssh, plan, log, cancellationToken), log);
+            return new PlanRemoteHost(ssh.Display, await ConnectAsync(ssh, plan, log, redactor, cancellationToken), log);
         }
         catch (RemoteHostException exception)
         {
@@ -31,14 +32,14 @@ public static class RemoteHosts
         }
     }
 
-    private static async Task<IRemoteHost> ConnectAsync(SshSettings ssh, bool plan, ICakeLog log, CancellationToken cancellationToken)
+    private static async Task<IRemoteHost> ConnectAsync(SshSettings ssh, bool plan, ICakeLog log, Redactor redactor, CancellationToken cancellationToken)
     {
         if (ssh.IsLocal)
         {
-            return new LocalShellHost();
+            return new LoggingRemoteHost(new LocalShellHost(), log, redactor);
         }
 
         var verifier = new HostKeyVerifier(ssh.KnownHosts, ssh.HostKeyPolicy, mayRecord: !plan, log);
-        return await SshRemoteHost.ConnectAsync(ssh, verifier, cancellationToken);
+        return new LoggingRemoteHost(await SshRemoteHost.ConnectAsync(ssh, verifier, cancellationToken), log, redactor);
     }
 }
