@@ -1,0 +1,68 @@
+using Infosync.Deploy.Tests.Rig;
+using Xunit;
+
+namespace Infosync.Deploy.Tests.Integration;
+
+[Collection(RigTests.Name)]
+public sealed class RollbackAndStatusTests(RigFixture fixture)
+{
+    private readonly RigProbe probe = new(fixture.Rig);
+
+    [Fact]
+    public async Task Rollback_after_two_deploys_returns_the_first_version_and_status_shows_the_table()
+    {
+        var (old, first, second) = (RigProbe.Tag("base"), RigProbe.Tag("first"), RigProbe.Tag("second"));
+        await fixture.PublishAsync(first);
+        await fixture.PublishAsync(second);
+        await fixture.ResetAsync("stage", old);
+        var variables = fixture.Rig.DeployVariables();
+        await Deploy(variables, first);
+        await Deploy(variables, second);
+        var withoutHarborCredentials = new Dictionary<string, string>(variables);
+        withoutHarborCredentials.Remove("HARBOR_USERNAME");
+        withoutHarborCredentials.Remove("HARBOR_PASSWORD");
+
+        var rollback = await BuildScript.RunAsync(withoutHarborCredentials, "--target=RollbackStage");
+        var status = await BuildScript.RunAsync(withoutHarborCredentials, "--target=StatusStage");
+
+        Assert.True(rollback.ExitCode == 0, rollback.Output);
+        Assert.True(await probe.ServesAsync("stage", first), await probe.PageAsync("stage"));
+        Assert.Contains("\"action\":\"rollback\"", probe.History("stage").Last(), StringComparison.Ordinal);
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Contains($"web: {fixture.Rig.Repository}:{first}@sha256:", status.Output, StringComparison.Ordinal);
+        Assert.Contains("running", status.Output, StringComparison.Ordinal);
+        Assert.Contains("lock: free", status.Output, StringComparison.Ordinal);
+        Assert.Contains("TIME (UTC)", status.Output, StringComparison.Ordinal);
+        Assert.Equal(3, status.Output.Split('\n').Count(l => l.Contains("  succeeded  ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_named_tag_goes_there()
+    {
+        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("named"));
+        await fixture.PublishAsync(tag);
+        await fixture.ResetAsync("stage", old);
+
+        var rollback = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=RollbackStage", $"--image-tag={tag}");
+
+        Assert.True(rollback.ExitCode == 0, rollback.Output);
+        Assert.True(await probe.ServesAsync("stage", tag));
+    }
+
+    [Fact]
+    public async Task Rollback_without_history_says_which_tag_to_give()
+    {
+        await fixture.ResetAsync("stage", RigProbe.Tag("base"));
+
+        var rollback = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=RollbackStage");
+
+        Assert.NotEqual(0, rollback.ExitCode);
+        Assert.Contains("--image-tag (DEFAULT_IMAGE_TAG)", rollback.StandardError, StringComparison.Ordinal);
+    }
+
+    private static async Task Deploy(Dictionary<string, string> variables, string tag)
+    {
+        var run = await BuildScript.RunAsync(variables, "--target=DeployStage", "--exclusive", $"--image-tag={tag}");
+        Assert.True(run.ExitCode == 0, run.Output);
+    }
+}
