@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: brings up the test rig (a real Docker engine, a TLS registry with password auth standing in
+# for Harbor, an sshd with a password user standing in for the servers), then the whole xunit suite.
+# Needs root (the rig installs Debian packages and starts daemons) and the .NET 10 SDK.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [ "$(id -u)" != 0 ]; then
+  echo "test.sh: the rig installs packages and starts dockerd, a registry and sshd; run it as root." >&2
+  exit 1
+fi
+
+"$root/tests/rig/up.sh"
+dotnet test "$root/Infosync.Deploy.slnx" --logger "console;verbosity=normal" "$@"
