@@ -11,4 +11,6 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 "$root/tests/rig/up.sh"
+# gitlab-ci-local, pinned, for the pipeline test.
+npm ci --prefix "$root/tests/gitlab-ci" --no-audit --no-fund --loglevel=error
 dotnet test "$root/Infosync.Deploy.slnx" --logger "console;verbosity=normal" "$@"
