@@ -12,6 +12,15 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     /// <summary>Compose v1, the standalone program.</summary>
     public static readonly ComposeCli V1 = new("docker-compose", []);
 
+    private const string DetachedScript =
+        """
+        log=$(mktemp "${TMPDIR:-/tmp}/infosync-compose.XXXXXX") || exit 1
+        if command -v setsid >/dev/null 2>&1; then setsid "$@" >"$log" 2>&1 </dev/null & else "$@" >"$log" 2>&1 </dev/null & fi
+        wait $!; status=$?
+        cat -- "$log"; rm -f -- "$log"
+        exit $status
+        """;
+
     /// <summary>Prints <c>v2</c>, <c>v1</c> or <c>none</c>: which Compose the server has.</summary>
     public static RemoteCommand Detect { get; } = RemoteCommand.Read(RemoteCommand.Script(
         "if docker compose version >/dev/null 2>&1; then echo v2; " +
@@ -28,9 +37,15 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     /// <summary>How the Compose is named in output.</summary>
     public string Display => string.Join(' ', [Program, .. Subcommand]);
 
-    /// <summary>Recreates <paramref name="services"/> from the file, detached, leaving every other service alone.</summary>
-    public RemoteCommand Up(string composeFile, IEnumerable<string> services) =>
-        new(Compose(composeFile, "up", "--detach", "--no-deps").Add([.. services]), TimeSpan.FromMinutes(5));
+    /// <summary>
+    /// Recreates <paramref name="services"/> from the file, leaving every other service alone. Compose runs in its own
+    /// session on the server, writing to a log file, so that it finishes even if this connection drops half-way.
+    /// </summary>
+    public RemoteCommand Up(string composeFile, IEnumerable<string> services)
+    {
+        var up = Compose(composeFile, "up", "--detach", "--no-deps").Add([.. services]);
+        return new(RemoteCommand.Script(DetachedScript, [up.Program, .. up.Arguments]), TimeSpan.FromMinutes(5));
+    }
 
     /// <summary>Prints the container ids of <paramref name="service"/>, one per line.</summary>
     public RemoteCommand ContainerIds(string composeFile, string service) =>

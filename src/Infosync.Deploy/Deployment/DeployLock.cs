@@ -41,6 +41,13 @@ public sealed class DeployLock : IAsyncDisposable
         }
     }
 
+    /// <summary>Releases the lock through another connection, after the one that took it dropped.</summary>
+    public async Task ReleaseWithAsync(IRemoteHost other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        await other.RunAsync(LockScripts.ReleaseIfOurs(directory, marker), CancellationToken.None);
+    }
+
     /// <summary>Releases the lock, even when the deploy was cancelled.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Remote;
-using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
@@ -9,31 +8,65 @@ namespace Infosync.Deploy.Deployment;
 /// <summary>
 /// Moves an environment to a tag, safely: lock, read the compose file, pull while the old containers serve,
 /// write the file atomically, recreate only the changed services, wait for health, and on any failure put the
-/// file back byte for byte and bring the previous image up again. Every attempt is recorded on the server.
+/// file back byte for byte and bring the previous image up again; when the connection drops, a second one does
+/// that clean-up. Every attempt is recorded on the server.
 /// </summary>
-public sealed class Deployer(IRemoteHost host, DeployTarget target, RegistrySettings registry, RunOrigin origin, ICakeLog log, Redactor redactor)
+public sealed class Deployer(DeploySession session, RegistrySettings registry, RunOrigin origin)
 {
-    private readonly DeployHistory history = new(host, target.Directory);
+    private readonly IRemoteHost host = session.Host;
+    private readonly DeployTarget target = session.Target;
 
     /// <summary>Deploys (<paramref name="action"/> <c>deploy</c>) or rolls back (<c>rollback</c>) to <paramref name="tag"/>.</summary>
     public async Task<DeployResult> SwitchAsync(string action, string tag, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var holder = new LockHolder(origin.Who, action, tag, DateTimeOffset.UtcNow, origin.PipelineUrl, origin.JobUrl);
-        await using var held = await DeployLock.AcquireAsync(host, target, holder, log, cancellationToken);
-        var compose = await ServerCompose.DetectAsync(host, log, cancellationToken);
+        var attempt = new Attempt(action, null, $"{registry.Repository}:{tag}", Stopwatch.StartNew());
+        await using var held = await LockAsync(attempt, cancellationToken);
+        var compose = await ServerCompose.DetectAsync(host, session.Log, cancellationToken);
         var files = new ComposeFiles(host, target);
-        var before = await ReadAsync(files, cancellationToken);
+        var before = host is PlanRemoteHost { CanRead: false } ? null : await files.ReadAsync(cancellationToken);
         if (before is null)
         {
-            await new BlindPlan(host, target, registry, compose, log).PrintAsync(tag, cancellationToken);
-            return new DeployResult(target.Environment, host.Name, [], clock.Elapsed);
+            await new BlindPlan(host, target, registry, compose, session.Log).PrintAsync(tag, cancellationToken);
+            return new DeployResult(target.Environment, host.Name, [], attempt.Clock.Elapsed);
         }
 
         var change = ComposeChange.Plan(before, registry.Repository, tag, files);
-        log.Information("{0}", change.Diff);
-        var images = new ServerImages(host, registry, log, redactor);
-        var attempt = new Attempt(action, change.From, $"{registry.Repository}:{tag}", clock);
+        session.Log.Information("{0}", change.Diff);
+        attempt = attempt with { From = change.From };
+        var images = new ServerImages(host, registry, session.Log, session.Redactor);
+        try
+        {
+            await PullAsync(images, change, attempt, cancellationToken);
+            await new ChangeStep(session, compose, files).ApplyAsync(before, change, attempt, origin, cancellationToken);
+        }
+        catch (RemoteHostException lost) when (!host.IsPlan)
+        {
+            throw await new Recovery(session, compose, held).RecoverAsync(lost, attempt, before, change, origin);
+        }
+
+        await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded,
+            await images.WithDigestAsync(change.From), await images.WithDigestAsync(attempt.To)));
+        await images.PruneAsync([tag, DeployHistory.TagOf(change.From) ?? tag]);
+        return new DeployResult(target.Environment, host.Name, change.Changes, attempt.Clock.Elapsed);
+    }
+
+    private async Task<DeployLock> LockAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        var holder = new LockHolder(origin.Who, attempt.Action, DeployHistory.TagOf(attempt.To), DateTimeOffset.UtcNow,
+            origin.PipelineUrl, origin.JobUrl);
+        try
+        {
+            return await DeployLock.AcquireAsync(host, target, holder, session.Log, cancellationToken);
+        }
+        catch (LockHeldException exception) when (!host.IsPlan)
+        {
+            await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Failed, exception.Message));
+            throw;
+        }
+    }
+
+    private async Task PullAsync(ServerImages images, ComposeChange change, Attempt attempt, CancellationToken cancellationToken)
+    {
         try
         {
             await images.LoginAsync(cancellationToken);
@@ -42,52 +75,7 @@ public sealed class Deployer(IRemoteHost host, DeployTarget target, RegistrySett
         }
         catch (Exception exception) when (exception is not RemoteHostException)
         {
-            throw await FailAsync(attempt, exception, $"nothing was changed; {target.Environment} still runs {change.From}");
+            throw await session.FailAsync(attempt, origin, exception, $"nothing was changed; {target.Environment} still runs {change.From}");
         }
-
-        var gate = new HealthGate(host, compose, files.ComposePath, target.Health, log, redactor);
-        try
-        {
-            await files.WriteAsync(before, change.After);
-            cancellationToken.ThrowIfCancellationRequested();
-            await ServerCompose.UpAsync(host, compose, files.ComposePath, change.Services);
-            var problem = await gate.WaitAsync(change.Services, cancellationToken);
-            if (problem is not null)
-            {
-                throw new DeployException(problem);
-            }
-        }
-        catch (Exception exception) when (exception is not RemoteHostException)
-        {
-            var restored = await new Restorer(host, compose, files, gate, log).RestoreAsync(change.After, before, change.Services);
-            throw await FailAsync(attempt, exception, restored);
-        }
-
-        var to = await images.WithDigestAsync(attempt.To);
-        await history.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded, await images.WithDigestAsync(change.From), to));
-        await images.PruneAsync([tag, DeployHistory.TagOf(change.From) ?? tag]);
-        return new DeployResult(target.Environment, host.Name, change.Changes, clock.Elapsed);
-    }
-
-    private async Task<ComposeSnapshot?> ReadAsync(ComposeFiles files, CancellationToken cancellationToken)
-    {
-        if (host is PlanRemoteHost { CanRead: false })
-        {
-            return null;
-        }
-
-        return await files.ReadAsync(cancellationToken);
-    }
-
-    private async Task<DeployException> FailAsync(Attempt attempt, Exception exception, string state)
-    {
-        var reason = exception is OperationCanceledException ? "cancelled" : redactor.Redact(exception.Message);
-        var message = $"{attempt.Action} of {attempt.To} to {target.Environment} failed: {reason.TrimEnd('.')}; {state}.";
-        if (!host.IsPlan)
-        {
-            await history.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Failed, attempt.From, attempt.To, message));
-        }
-
-        return new DeployException(message, exception);
     }
 }

@@ -17,7 +17,7 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     public async Task DeployAsync(string tag, CancellationToken cancellationToken)
     {
         await using var host = await OpenAsync(cancellationToken);
-        var result = await new Deployer(host, target, settings.RequireRegistry(), settings.Origin, log, Redactor)
+        var result = await new Deployer(Session(host), settings.RequireRegistry(), settings.Origin)
             .SwitchAsync("deploy", tag, cancellationToken);
         DeploySummary.Write(log, result, host.IsPlan);
     }
@@ -29,7 +29,7 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         var registry = settings.RequireRegistry();
         tag ??= await RollbackTarget.FindAsync(host, target, registry, cancellationToken);
         log.Information("Rolling {0} back to {1}", environment, tag);
-        var result = await new Deployer(host, target, registry, settings.Origin, log, Redactor)
+        var result = await new Deployer(Session(host), registry, settings.Origin)
             .SwitchAsync("rollback", tag, cancellationToken);
         DeploySummary.Write(log, result, host.IsPlan);
     }
@@ -56,6 +56,9 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         await host.RunAsync(LockScripts.Remove(target.Directory), cancellationToken);
         log.Warning("Removed the deploy lock of {0}{1}.", environment, state is null ? string.Empty : $", held by {state.Describe(DateTimeOffset.UtcNow)}");
     }
+
+    private DeploySession Session(IRemoteHost host) =>
+        new(host, target, log, Redactor, () => RemoteHosts.OpenAsync(target.Ssh, plan: false, log, Redactor, CancellationToken.None));
 
     private Task<IRemoteHost> OpenAsync(CancellationToken cancellationToken) =>
         RemoteHosts.OpenAsync(target.Ssh, settings.DryRun, log, Redactor, cancellationToken);

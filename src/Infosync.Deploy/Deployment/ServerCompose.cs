@@ -24,7 +24,8 @@ internal static class ServerCompose
 
     public static async Task UpAsync(IRemoteHost host, ComposeCli compose, string composeFile, IReadOnlyCollection<string> services)
     {
-        // Not cancellable: a recreate stopped half-way could leave a service with no container at all.
+        // Not cancellable, and detached on the server: a recreate stopped half-way, by us or by a dropped
+        // connection, could leave a service with no container at all.
         var result = await host.RunAsync(compose.Up(composeFile, services), CancellationToken.None);
         result.EnsureSuccess($"{compose.Display} up of {string.Join(", ", services)} on {host.Name}");
     }

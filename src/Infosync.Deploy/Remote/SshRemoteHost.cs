@@ -98,12 +98,22 @@ public sealed class SshRemoteHost : IRemoteHost
         var drained = reader.ReadToEndAsync(CancellationToken.None);
         return new AttachedProcess(firstLine, async () =>
         {
-            // One byte first: SSH.NET sends end-of-file on dispose only after something was written.
-            await input.WriteAsync("\n"u8.ToArray());
-            await input.DisposeAsync();
-            await Task.WhenAny(Task.WhenAll(execution, drained), Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
-            reader.Dispose();
-            ssh.Dispose();
+            try
+            {
+                // One byte first: SSH.NET sends end-of-file on dispose only after something was written.
+                await input.WriteAsync("\n"u8.ToArray());
+                await input.DisposeAsync();
+                await Task.WhenAny(Task.WhenAll(execution, drained), Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
+            }
+            catch (Exception exception) when (exception is SshException or ObjectDisposedException or IOException or SocketException)
+            {
+                // The connection is gone, and the process with it.
+            }
+            finally
+            {
+                reader.Dispose();
+                ssh.Dispose();
+            }
         });
     }
 
