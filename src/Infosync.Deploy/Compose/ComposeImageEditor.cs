@@ -61,7 +61,9 @@ public static partial class ComposeImageEditor
 
         // The scanner sees the text without its byte order mark; spans are shifted back by its length.
         var offset = composeText.StartsWith('\uFEFF') ? 1 : 0;
-        return (offset, ComposeImageScanner.Scan(composeText[offset..], request.ComposeFileName));
+        var images = ComposeImageScanner.Scan(composeText[offset..], request.ComposeFileName);
+        AliasBudget.Check(composeText[offset..], request.ComposeFileName);
+        return (offset, images);
     }
 
     private static void CheckSize(string fileName, string? text)

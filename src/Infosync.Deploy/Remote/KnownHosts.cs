@@ -24,6 +24,9 @@ public sealed class KnownHosts
         return new KnownHosts(parsed);
     }
 
+    /// <summary>Whether no line is a host key entry.</summary>
+    public bool IsEmpty => entries.Count == 0;
+
     /// <summary>How a host names itself in known_hosts: <c>host</c> on port 22, else <c>[host]:port</c>.</summary>
     public static string HostName(string host, int port) => port == 22 ? host : $"[{host}]:{port}";
 

@@ -20,10 +20,10 @@ public sealed record KnownHostsSource(string? FilePath, string? Text)
             return new KnownHostsSource(value, null);
         }
 
-        if (!value.Contains(' ', StringComparison.Ordinal))
+        if (!value.Contains(' ', StringComparison.Ordinal) || Remote.KnownHosts.Parse(value).IsEmpty)
         {
             reader.Invalid(SettingNames.SshKnownHosts,
-                $"is neither known_hosts text nor an existing file: '{SettingRules.Shorten(value)}'");
+                $"is neither known_hosts text with at least one host key nor an existing file: '{SettingRules.Shorten(value)}'");
         }
 
         return new KnownHostsSource(null, value);

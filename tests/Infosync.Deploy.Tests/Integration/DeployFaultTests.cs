@@ -7,13 +7,16 @@ namespace Infosync.Deploy.Tests.Integration;
 [Collection(RigTests.Name)]
 public sealed class DeployFaultTests(RigFixture fixture)
 {
+    // A real key line, for a server other than the rig's.
+    private const string OtherServerKey = "[127.0.0.9]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
+
     private readonly RigProbe probe = new(fixture.Rig);
 
     public static TheoryData<string, string, string, string> Faults() => new()
     {
         { "wrong ssh password", "SSH_PASSWORD", "not the password", "SSH login to 127.0.0.1:2222 as deployer was refused" },
         { "wrong port", "SSH_PORT", "1", "Cannot reach 127.0.0.1:1" },
-        { "unknown host key", "SSH_KNOWN_HOSTS", "# empty known_hosts\n", "is not known" },
+        { "unknown host key", "SSH_KNOWN_HOSTS", OtherServerKey, "is not known" },
         { "wrong harbor password", "HARBOR_PASSWORD", "not the password", "docker login to localhost:5443 as harbor-ci" },
         { "missing deploy dir", "DEV_DEPLOY_DIR", "/usr/local/infosync-missing", "does not exist" },
         { "no service of this repository", "IMAGE_NAME", "other-app", "no service uses localhost:5443/infosync/other-app" },
