@@ -12,8 +12,11 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     /// <summary>Compose v1, the standalone program.</summary>
     public static readonly ComposeCli V1 = new("docker-compose", []);
 
+    // $1 is a lock file: an earlier `up` still finishing on the server (its connection dropped) goes first.
     private const string DetachedScript =
         """
+        lockfile=$1; shift
+        if command -v flock >/dev/null 2>&1; then set -- flock "$lockfile" "$@"; fi
         log=$(mktemp "${TMPDIR:-/tmp}/infosync-compose.XXXXXX") || exit 1
         if command -v setsid >/dev/null 2>&1; then setsid "$@" >"$log" 2>&1 </dev/null & else "$@" >"$log" 2>&1 </dev/null & fi
         wait $!; status=$?
@@ -44,7 +47,8 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     public RemoteCommand Up(string composeFile, IEnumerable<string> services)
     {
         var up = Compose(composeFile, "up", "--detach", "--no-deps").Add([.. services]);
-        return new(RemoteCommand.Script(DetachedScript, [up.Program, .. up.Arguments]), TimeSpan.FromMinutes(5));
+        var lockFile = $"{composeFile[..(composeFile.LastIndexOf('/') + 1)]}.deploy/compose.lock";
+        return new(RemoteCommand.Script(DetachedScript, [lockFile, up.Program, .. up.Arguments]), TimeSpan.FromMinutes(5));
     }
 
     /// <summary>Prints the container ids of <paramref name="service"/>, one per line.</summary>
