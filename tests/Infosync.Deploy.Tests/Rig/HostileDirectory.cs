@@ -5,10 +5,14 @@ public static class HostileDirectory
 {
     public const int Port = 18099;
 
-    public static async Task CreateAsync(string directory, string image)
+    public static async Task CreateAsync(string directory, string image, bool recreateDirectory = true)
     {
-        await RemoveAsync(directory);
-        Directory.CreateDirectory(directory);
+        if (recreateDirectory)
+        {
+            await RemoveAsync(directory);
+            Directory.CreateDirectory(directory);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(directory, "docker-compose.yml"),
             $"services:\n  web:\n    image: {image}\n    ports:\n      - \"127.0.0.1:{Port}:8080\"\n");
         await Run("chown", "-R", "deployer:deployer", directory);
@@ -20,14 +24,14 @@ public static class HostileDirectory
         return await client.GetStringAsync(new Uri($"http://127.0.0.1:{Port}/"));
     }
 
-    public static async Task RemoveAsync(string directory)
+    public static async Task RemoveAsync(string directory, bool removeDirectory = true)
     {
         if (File.Exists(Path.Combine(directory, "docker-compose.yml")))
         {
             await Run("docker-compose", "--file", Path.Combine(directory, "docker-compose.yml"), "down");
         }
 
-        if (Directory.Exists(directory))
+        if (removeDirectory && Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
         }

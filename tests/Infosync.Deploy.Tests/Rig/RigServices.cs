@@ -1,0 +1,36 @@
+namespace Infosync.Deploy.Tests.Rig;
+
+/// <summary>Stops, freezes and restarts the rig's daemons, for fault tests; <see cref="RestoreAsync"/> brings all back.</summary>
+public static class RigServices
+{
+    public static Task SignalRegistryAsync(Rig rig, string signal) =>
+        SignalAsync(File.ReadAllText(Path.Combine(rig["RIG_DIR"], "registry", "registry.pid")).Trim(), signal);
+
+    public static async Task StopDockerAsync(Rig rig)
+    {
+        await SignalAsync(File.ReadAllText(Path.Combine(rig["RIG_DIR"], "dockerd.pid")).Trim(), "TERM");
+        for (var i = 0; i < 150 && (await ProcessRun.StartAsync("docker", ["info"])).ExitCode == 0; i++)
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Runs the rig's idempotent up.sh, which restarts whatever is not running.</summary>
+    public static async Task RestoreAsync()
+    {
+        var run = await ProcessRun.StartAsync(Path.Combine(Rig.RepositoryRoot, "tests", "rig", "up.sh"), [], timeout: TimeSpan.FromMinutes(5));
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException("tests/rig/up.sh failed: " + run.Output);
+        }
+    }
+
+    private static async Task SignalAsync(string pid, string signal)
+    {
+        var run = await ProcessRun.StartAsync("kill", [$"-{signal}", pid]);
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {pid}: {run.Output}");
+        }
+    }
+}
