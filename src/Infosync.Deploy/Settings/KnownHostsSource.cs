@@ -7,7 +7,7 @@ public sealed record KnownHostsSource(string? FilePath, string? Text)
     public string Load() => Text ?? (FilePath is not null && File.Exists(FilePath) ? File.ReadAllText(FilePath) : string.Empty);
 
     /// <summary>Reads the setting: a path when such a file exists, else known_hosts text; <c>~/.ssh/known_hosts</c> by default.</summary>
-    public static KnownHostsSource Read(SettingsReader reader, string homeDirectory)
+    public static KnownHostsSource Read(SettingsReader reader, string homeDirectory, HostKeyPolicy policy)
     {
         var value = reader.Optional(SettingNames.SshKnownHosts);
         if (value is null)
@@ -15,7 +15,8 @@ public sealed record KnownHostsSource(string? FilePath, string? Text)
             return new KnownHostsSource(Path.Combine(homeDirectory, ".ssh", "known_hosts"), null);
         }
 
-        if (File.Exists(value))
+        // A file that does not exist yet is fine when new keys are to be recorded in it, as OpenSSH does.
+        if (File.Exists(value) || (policy != HostKeyPolicy.Strict && Path.IsPathRooted(value) && !value.Contains(' ', StringComparison.Ordinal)))
         {
             return new KnownHostsSource(value, null);
         }

@@ -34,7 +34,7 @@ public sealed record SshSettings(
             v => SettingRules.IsWholeNumber(v, 1, 65535, out _), "must be a port number from 1 to 65535");
         var timeout = reader.Seconds(SettingNames.SshTimeout(environment), fallback: 15, minimum: 1, maximum: 600);
         var policy = ReadPolicy(reader);
-        var knownHosts = KnownHostsSource.Read(reader, homeDirectory);
+        var knownHosts = KnownHostsSource.Read(reader, homeDirectory, policy);
         if (host.Equals(LocalHost, StringComparison.OrdinalIgnoreCase))
         {
             return new SshSettings(LocalHost, 0, null, null, null, knownHosts, policy, timeout);
