@@ -42,16 +42,7 @@ public sealed class DeployHistory(IRemoteHost host, string deployDirectory)
         return tag == currentTag ? null : tag;
     }
 
-    /// <summary>The tag of a recorded reference <c>repo:tag@digest</c>.</summary>
-    public static string? TagOf(string? reference)
-    {
-        if (reference is null)
-        {
-            return null;
-        }
-
-        var withoutDigest = reference.Split('@')[0];
-        var colon = withoutDigest.LastIndexOf(':');
-        return colon > withoutDigest.LastIndexOf('/') ? withoutDigest[(colon + 1)..] : "latest";
-    }
+    /// <summary>The tag of a recorded reference <c>repo:tag@digest</c>; <c>latest</c> when it names none.</summary>
+    public static string? TagOf(string? reference) =>
+        reference is null ? null : Compose.ImageRepository.Parse(reference).Tag ?? "latest";
 }

@@ -38,8 +38,8 @@ public static class HistoryTable
             return "-";
         }
 
-        var at = reference.IndexOf('@', StringComparison.Ordinal);
+        var digest = Compose.ImageRepository.Parse(reference).Digest?.Replace("sha256:", string.Empty, StringComparison.Ordinal);
         var tag = DeployHistory.TagOf(reference) ?? reference;
-        return at < 0 ? tag : $"{tag}@{reference[(at + 1)..].Replace("sha256:", string.Empty, StringComparison.Ordinal)[..12]}";
+        return digest is null ? tag : $"{tag}@{digest[..Math.Min(12, digest.Length)]}";
     }
 }

@@ -1,5 +1,6 @@
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Commands;
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;
@@ -38,12 +39,17 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
     /// <summary><paramref name="image"/> with its repository digest, when the server knows it.</summary>
     public async Task<string> WithDigestAsync(string image)
     {
+        var reference = ImageRepository.Parse(image);
+        if (reference.Digest is not null)
+        {
+            return image;
+        }
+
         var result = await host.RunAsync(ServerDocker.Digests(image), CancellationToken.None);
-        var repository = image.Split('@')[0];
-        repository = repository[..(repository.LastIndexOf(':') > repository.LastIndexOf('/') ? repository.LastIndexOf(':') : repository.Length)];
         var digest = result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(d => d.StartsWith(repository + "@", StringComparison.OrdinalIgnoreCase));
-        return digest is null || image.Contains('@', StringComparison.Ordinal) ? image : $"{image}@{digest[(repository.Length + 1)..]}";
+            .Select(ImageRepository.Parse)
+            .FirstOrDefault(d => d.Digest is not null && ImageRepository.Matches(d.Repository, reference.Repository))?.Digest;
+        return digest is null ? image : $"{image}@{digest}";
     }
 
     /// <summary>Removes all but the newest <see cref="Kept"/> tags of the repository, never the given ones.</summary>
