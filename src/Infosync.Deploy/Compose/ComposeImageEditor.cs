@@ -26,10 +26,12 @@ public static class ComposeImageEditor
 
         var composeText = SpliceScalars(request.ComposeText, planned);
         var newline = EnvFile.FirstNewline(request.ComposeText) ?? "\n";
-        var editedEnv = planned
+        var variables = planned
             .Where(change => change.Variable is not null)
             .DistinctBy(change => change.Variable)
-            .Aggregate(env, (file, change) => EnvFile.Read(file.WithValue(change.Variable!, change.NewValue, newline).Text, request.EnvFileName));
+            .Select(change => KeyValuePair.Create(change.Variable!, change.NewValue))
+            .ToList();
+        var editedEnv = variables.Count == 0 ? env : env.With(variables, newline);
 
         var changes = planned
             .Select(change => new ImageChange(

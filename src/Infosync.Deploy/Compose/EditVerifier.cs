@@ -13,20 +13,18 @@ internal static class EditVerifier
         IReadOnlyList<ImageChange> changes,
         string composeFileName)
     {
-        var intended = before.ToDictionary(
-            image => image.Service,
-            image => changes.FirstOrDefault(change => change.Service == image.Service)?.NewReference ?? image.Reference,
-            StringComparer.Ordinal);
-
+        var newReferences = changes.ToDictionary(change => change.Service, change => change.NewReference, StringComparer.Ordinal);
+        var afterByService = after.ToDictionary(image => image.Service, image => image.Reference, StringComparer.Ordinal);
         foreach (var image in before)
         {
-            var actual = after.FirstOrDefault(candidate => candidate.Service == image.Service);
-            if (actual?.Reference != intended[image.Service])
+            var intended = newReferences.GetValueOrDefault(image.Service) ?? image.Reference;
+            var actual = afterByService.GetValueOrDefault(image.Service);
+            if (actual != intended)
             {
                 throw new ComposeEditException(
                     composeFileName,
                     image.Line,
-                    $"service {image.Service}: after the edit its image would read {actual?.Reference ?? "(none)"} instead of {intended[image.Service]}; change it by hand");
+                    $"service {image.Service}: after the edit its image would read {actual ?? "(none)"} instead of {intended}; change it by hand");
             }
         }
 

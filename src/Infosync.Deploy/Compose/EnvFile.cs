@@ -1,12 +1,15 @@
 using System.Buffers;
+using System.Text;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>A <c>.env</c> file's text and assignments; edits replace one value's span and keep every other byte.</summary>
+/// <summary>A <c>.env</c> file's text and assignments; edits replace value spans and keep every other byte.</summary>
 internal sealed class EnvFile
 {
     private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create("\"'\\$# \t\r\n");
-    private readonly List<EnvAssignment> _assignments;
+
+    // Compose uses the last assignment of a key; only that one is ever read or replaced.
+    private readonly Dictionary<string, EnvAssignment> _lastAssignments = new(StringComparer.Ordinal);
 
     // Each key is resolved once, so values that refer to each other many times cannot blow up.
     private readonly Dictionary<string, string?> _resolved = new(StringComparer.Ordinal);
@@ -15,7 +18,10 @@ internal sealed class EnvFile
     {
         Text = text;
         FileName = fileName;
-        _assignments = text is null ? [] : EnvFileParser.Parse(text);
+        foreach (var assignment in text is null ? [] : EnvFileParser.Parse(text, fileName))
+        {
+            _lastAssignments[assignment.Key] = assignment;
+        }
     }
 
     /// <summary>The file's text, or null when there is no file.</summary>
@@ -33,31 +39,6 @@ internal sealed class EnvFile
         return new EnvFile(text, fileName);
     }
 
-    /// <summary>The value compose sees for <paramref name="key"/>: the last assignment's, or null when unset.</summary>
-    public string? Lookup(string key) => Lookup(key, 0);
-
-    public int? LineOf(string key) => _assignments.FindLast(assignment => assignment.Key == key)?.Line;
-
-    /// <summary>The file's text with <paramref name="key"/> set to <paramref name="value"/>, and the line it is on.</summary>
-    public (string Text, int Line) WithValue(string key, string value, string fallbackNewline)
-    {
-        if (value.Length == 0 || value.AsSpan().ContainsAny(NeedsQuoting))
-        {
-            throw new InvalidOperationException($"'{value}' cannot be written into a .env value without escaping.");
-        }
-
-        var text = Text ?? string.Empty;
-        if (_assignments.FindLast(assignment => assignment.Key == key) is { } last)
-        {
-            return (string.Concat(text.AsSpan(0, last.ValueStart), value, text.AsSpan(last.ValueStart + last.ValueLength)), last.Line);
-        }
-
-        var newline = FirstNewline(text) ?? fallbackNewline;
-        var separator = text.Length == 0 || text.EndsWith('\n') || text.EndsWith('\r') ? string.Empty : newline;
-        var appended = text + separator + $"{key}={value}" + newline;
-        return (appended, new LineMap(appended).LineCount - 1);
-    }
-
     public static string? FirstNewline(string text)
     {
         var index = text.AsSpan().IndexOfAny('\r', '\n');
@@ -67,6 +48,49 @@ internal sealed class EnvFile
             : "\r";
     }
 
+    /// <summary>The value compose sees for <paramref name="key"/>: the last assignment's, or null when unset.</summary>
+    public string? Lookup(string key) => Lookup(key, 0);
+
+    public int? LineOf(string key) => _lastAssignments.GetValueOrDefault(key)?.Line;
+
+    /// <summary>
+    /// The file with each key set: the last assignment's value span is replaced in its own quoting, and keys
+    /// that have none are appended as <c>KEY=value</c> in the file's newline style.
+    /// </summary>
+    public EnvFile With(IReadOnlyCollection<KeyValuePair<string, string>> values, string fallbackNewline)
+    {
+        // New values are tags and references that passed Docker's grammar; none needs quoting or escaping.
+        foreach (var (_, value) in values)
+        {
+            if (value.Length == 0 || value.AsSpan().ContainsAny(NeedsQuoting))
+            {
+                throw new InvalidOperationException($"'{value}' cannot be written into a .env value without escaping.");
+            }
+        }
+
+        var text = Text ?? string.Empty;
+        var result = new StringBuilder(text.Length + 64);
+        var copied = 0;
+        foreach (var (assignment, value) in values
+            .Where(pair => _lastAssignments.ContainsKey(pair.Key))
+            .Select(pair => (Assignment: _lastAssignments[pair.Key], pair.Value))
+            .OrderBy(replacement => replacement.Assignment.ValueStart))
+        {
+            result.Append(text, copied, assignment.ValueStart - copied).Append(value);
+            copied = assignment.ValueStart + assignment.ValueLength;
+        }
+
+        result.Append(text, copied, text.Length - copied);
+        var newline = FirstNewline(text) ?? fallbackNewline;
+        foreach (var (key, value) in values.Where(pair => !_lastAssignments.ContainsKey(pair.Key)))
+        {
+            var endsWithNewline = result.Length == 0 || result[^1] is '\n' or '\r';
+            result.Append(endsWithNewline ? string.Empty : newline).Append(key).Append('=').Append(value).Append(newline);
+        }
+
+        return Read(result.ToString(), FileName);
+    }
+
     private string? Lookup(string key, int depth)
     {
         if (_resolved.TryGetValue(key, out var known))
@@ -74,20 +98,20 @@ internal sealed class EnvFile
             return known;
         }
 
-        if (_assignments.FindLast(assignment => assignment.Key == key) is not { } last)
-        {
-            return null;
-        }
+        var value = _lastAssignments.GetValueOrDefault(key) is { } last ? Resolve(last, depth) : null;
+        _resolved[key] = value;
+        return value;
+    }
 
-        var raw = last.RawValue(Text!);
-        var value = last.Quote switch
+    private string Resolve(EnvAssignment assignment, int depth)
+    {
+        var raw = assignment.RawValue(Text!);
+        return assignment.Quote switch
         {
             '\'' => raw,
             '"' => Interpolation.Resolve(Unescape(raw), name => Lookup(name, depth + 1), depth),
             _ => Interpolation.Resolve(raw, name => Lookup(name, depth + 1), depth),
         };
-        _resolved[key] = value;
-        return value;
     }
 
     private static string Unescape(string raw) =>

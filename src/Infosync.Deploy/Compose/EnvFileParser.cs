@@ -7,7 +7,7 @@ namespace Infosync.Deploy.Compose;
 /// </summary>
 internal static class EnvFileParser
 {
-    public static List<EnvAssignment> Parse(string text)
+    public static List<EnvAssignment> Parse(string text, string fileName)
     {
         var lines = new LineMap(text);
         var assignments = new List<EnvAssignment>();
@@ -31,7 +31,7 @@ internal static class EnvFileParser
             position = SkipBlanks(text, position);
             if (key.Length > 0 && !char.IsAsciiDigit(key[0]) && position < text.Length && text[position] == '=')
             {
-                var (assignment, valueEnd) = ReadValue(text, key, position + 1, lines.LineOf(lineStart));
+                var (assignment, valueEnd) = ReadValue(text, key, position + 1, lines.LineOf(lineStart), fileName);
                 assignments.Add(assignment);
                 position = valueEnd;
             }
@@ -42,7 +42,7 @@ internal static class EnvFileParser
         return assignments;
     }
 
-    private static (EnvAssignment Assignment, int End) ReadValue(string text, string key, int afterEquals, int line)
+    private static (EnvAssignment Assignment, int End) ReadValue(string text, string key, int afterEquals, int line, string fileName)
     {
         var start = SkipBlanks(text, afterEquals);
         var quote = start < text.Length ? text[start] : EnvAssignment.Unquoted;
@@ -54,10 +54,10 @@ internal static class EnvFileParser
                 close += quote == '"' && text[close] == '\\' ? 2 : 1;
             }
 
-            if (close < text.Length)
-            {
-                return (new EnvAssignment(key, start + 1, close - start - 1, quote, line), close + 1);
-            }
+            // Compose refuses an unterminated quote too; going on would also mean rescanning to the end for every later quote.
+            return close < text.Length
+                ? (new EnvAssignment(key, start + 1, close - start - 1, quote, line), close + 1)
+                : throw new ComposeEditException(fileName, line, $"the value of {key} has no closing {quote}");
         }
 
         var end = start;

@@ -28,8 +28,6 @@ internal sealed class ImageTemplate
     /// <summary>The variable that makes up the whole value, such as <c>${APP_IMAGE}</c>, or null.</summary>
     public TemplatePart? WholeVariable => _parts is [{ IsVariable: true } only] ? only : null;
 
-    public bool HasVariables => _parts.Exists(part => part.IsVariable);
-
     /// <summary>True when the tag and digest are plain text (or absent), so the compose file itself can be edited.</summary>
     public bool HasLiteralTagAndDigest => !PartsWithin(_nameEnd, Text.Length).Any(part => part.IsVariable);
 

@@ -33,6 +33,17 @@ public sealed class ComposeImageEditorTests
     }
 
     [Fact]
+    public void Edit_counts_lines_ended_by_a_lone_carriage_return()
+    {
+        var text = "# classic Mac OS\rservices:\r  app:\r    image: localhost:5443/infosync/infosync:1.0\r";
+
+        var edit = Replace(text);
+
+        Assert.Equal(text.Replace(":1.0", ":2.0", StringComparison.Ordinal), edit.ComposeText);
+        Assert.Equal(4, Assert.Single(edit.Changes).Line);
+    }
+
+    [Fact]
     public void Edit_replaces_a_digest_when_one_is_given()
     {
         var edit = Replace("services:\n  app:\n    image: localhost:5443/infosync/infosync@sha256:1111111111111111111111111111111111111111111111111111111111111111\n", Digest);

@@ -29,25 +29,45 @@ public sealed class EnvFileTests
     [InlineData("TAG=\"2.4.0\"\r\nOTHER=1\r\n", "TAG=\"2.4.1\"\r\nOTHER=1\r\n", 1)]
     [InlineData("TAG=2.3.0\nTAG=2.4.0\nOTHER=x\n", "TAG=2.3.0\nTAG=2.4.1\nOTHER=x\n", 2)]
     [InlineData("TAG= # to be set\n", "TAG=2.4.1 # to be set\n", 1)]
-    [InlineData("TAG=\"multi\nline\" # old\n", "TAG=\"2.4.1\" # old\n", 1)]
+    [InlineData("TAG=\"multi\nline\" # old\nX=1\n", "TAG=\"2.4.1\" # old\nX=1\n", 1)]
     [InlineData("OTHER=1\n", "OTHER=1\nTAG=2.4.1\n", 2)]
     [InlineData("OTHER=1\r\n", "OTHER=1\r\nTAG=2.4.1\r\n", 2)]
     [InlineData("OTHER=1", "OTHER=1\nTAG=2.4.1\n", 2)]
     [InlineData("", "TAG=2.4.1\n", 1)]
-    public void WithValue_replaces_only_the_value_or_appends(string text, string expected, int line)
+    public void With_replaces_only_the_value_or_appends(string text, string expected, int line)
     {
-        var (edited, editedLine) = EnvFile.Read(text, ".env").WithValue("TAG", "2.4.1", "\n");
+        var edited = EnvFile.Read(text, ".env").With([KeyValuePair.Create("TAG", "2.4.1")], "\n");
 
-        Assert.Equal(expected, edited);
-        Assert.Equal(line, editedLine);
+        Assert.Equal(expected, edited.Text);
+        Assert.Equal(line, edited.LineOf("TAG"));
     }
 
     [Fact]
-    public void WithValue_uses_the_fallback_newline_when_the_file_has_none()
+    public void With_sets_several_keys_in_one_pass()
     {
-        var (edited, _) = EnvFile.Read(null, ".env").WithValue("TAG", "2.4.1", "\r\n");
+        var edited = EnvFile.Read("A=1\r\n# b\r\nB='1'\r\nA=2", ".env")
+            .With([KeyValuePair.Create("C", "3"), KeyValuePair.Create("B", "2"), KeyValuePair.Create("A", "3")], "\n");
 
-        Assert.Equal("TAG=2.4.1\r\n", edited);
+        Assert.Equal("A=1\r\n# b\r\nB='2'\r\nA=3\r\nC=3\r\n", edited.Text);
+    }
+
+    [Fact]
+    public void With_uses_the_fallback_newline_when_the_file_has_none()
+    {
+        var edited = EnvFile.Read(null, ".env").With([KeyValuePair.Create("TAG", "2.4.1")], "\r\n");
+
+        Assert.Equal("TAG=2.4.1\r\n", edited.Text);
+    }
+
+    [Theory]
+    [InlineData("TAG=\"2.4.0\n")]
+    [InlineData("A=1\nTAG='2.4.0\nB=2\n")]
+    public void Read_refuses_a_quoted_value_without_its_closing_quote(string text)
+    {
+        var exception = Assert.Throws<ComposeEditException>(() => EnvFile.Read(text, "prod.env"));
+
+        Assert.StartsWith("prod.env:", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("has no closing", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
