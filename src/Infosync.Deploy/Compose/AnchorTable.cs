@@ -2,17 +2,15 @@ using YamlDotNet.Core.Events;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>
-/// The image each anchored mapping ends up with, so a merge key or an alias is resolved by one lookup
-/// instead of by copying the anchored node: an alias bomb costs nothing.
-/// </summary>
+// Keeps the image each anchored mapping ends up with, so a merge key or an alias is resolved by one
+// lookup instead of by copying the anchored node: an alias bomb costs nothing.
 internal sealed class AnchorTable
 {
     private readonly Dictionary<string, ImageValue?> _images = new(StringComparer.Ordinal);
 
     public static string NameOf(NodeEvent node) => node.Anchor.IsEmpty ? string.Empty : node.Anchor.Value;
 
-    /// <summary>Records an anchor; a later anchor of the same name replaces it, as in YAML.</summary>
+    // A later anchor of the same name replaces the earlier one, as in YAML.
     public void Remember(string anchor, ImageValue? image)
     {
         if (anchor.Length > 0)
@@ -21,7 +19,6 @@ internal sealed class AnchorTable
         }
     }
 
-    /// <summary>The images a merge key's value brings in: an alias, an inline mapping, or a list of them.</summary>
     public List<ImageValue?> MergeSources(ParsingEvent node, WalkFrame? collection) => (node, collection) switch
     {
         (AnchorAlias alias, _) => [_images.GetValueOrDefault(alias.Value.Value)],

@@ -1,9 +1,5 @@
 namespace Infosync.Deploy.Compose;
 
-/// <summary>The services of a compose file, read from YamlDotNet's parsing events without building a tree.</summary>
-/// <param name="FileName">The file's name, for error messages.</param>
-/// <param name="Services">The services in file order.</param>
-/// <param name="ServicesLine">The 1-based line of the <c>services</c> key.</param>
 internal sealed record ComposeDocument(string FileName, IReadOnlyList<ComposeService> Services, int ServicesLine)
 {
     private const char ByteOrderMark = '\uFEFF';

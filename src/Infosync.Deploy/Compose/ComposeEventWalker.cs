@@ -3,10 +3,8 @@ using YamlDotNet.Core.Events;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>
-/// Walks YamlDotNet's parsing events once, with an explicit stack, to find each service's image scalar.
-/// Aliases are looked up, never expanded, so an alias bomb costs no more than its text.
-/// </summary>
+// Parsing events rather than a YAML tree: aliases are looked up, never expanded, so an alias bomb costs
+// no more than its text. An explicit stack rather than recursion: deep nesting cannot overflow the stack.
 internal sealed class ComposeEventWalker(string fileText, int bomLength, string fileName)
 {
     private readonly string _text = fileText[bomLength..];

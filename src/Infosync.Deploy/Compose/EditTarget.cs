@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>The validated repository, tag and digest of a <see cref="ComposeEditRequest"/>.</summary>
 internal sealed partial record EditTarget(ImageReference Repository, string Tag, string? Digest)
 {
     public static EditTarget From(ComposeEditRequest request)
@@ -32,7 +31,6 @@ internal sealed partial record EditTarget(ImageReference Repository, string Tag,
         return new EditTarget(repository, request.NewTag, request.NewDigest);
     }
 
-    /// <summary>The tag and digest as they follow the repository: <c>tag</c> or <c>tag@sha256:…</c>.</summary>
     public string TagAndDigest => Digest is null ? Tag : $"{Tag}@{Digest}";
 
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]

@@ -1,10 +1,7 @@
 namespace Infosync.Deploy.Compose;
 
-/// <summary>
-/// Reads the edited texts back and checks every service ends up with the image intended: changed
-/// services with their new reference, all others untouched. A mismatch means the file is shaped in a
-/// way the editor did not foresee, and nothing must be written.
-/// </summary>
+// The edited texts are read back before they are returned: a service whose image is not what was intended
+// means the file is shaped in a way the editor did not foresee, and nothing must be written.
 internal static class EditVerifier
 {
     public static void Verify(

@@ -3,7 +3,6 @@ using System.Text;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>A <c>.env</c> file's text and assignments; edits replace value spans and keep every other byte.</summary>
 internal sealed class EnvFile
 {
     private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create("\"'\\$# \t\r\n");
@@ -24,7 +23,6 @@ internal sealed class EnvFile
         }
     }
 
-    /// <summary>The file's text, or null when there is no file.</summary>
     public string? Text { get; }
 
     public string FileName { get; }
@@ -48,15 +46,10 @@ internal sealed class EnvFile
             : "\r";
     }
 
-    /// <summary>The value compose sees for <paramref name="key"/>: the last assignment's, or null when unset.</summary>
     public string? Lookup(string key) => Lookup(key, 0);
 
     public int? LineOf(string key) => _lastAssignments.GetValueOrDefault(key)?.Line;
 
-    /// <summary>
-    /// The file with each key set: the last assignment's value span is replaced in its own quoting, and keys
-    /// that have none are appended as <c>KEY=value</c> in the file's newline style.
-    /// </summary>
     public EnvFile With(IReadOnlyCollection<KeyValuePair<string, string>> values, string fallbackNewline)
     {
         // New values are tags and references that passed Docker's grammar; none needs quoting or escaping.

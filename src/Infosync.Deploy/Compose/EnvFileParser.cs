@@ -1,10 +1,6 @@
 namespace Infosync.Deploy.Compose;
 
-/// <summary>
-/// Reads the assignments of a <c>.env</c> file the way compose does: optional <c>export</c>, optional quotes,
-/// <c>#</c> comments on their own line or after an unquoted value, quoted values that may span lines.
-/// Lines it does not understand are skipped, never changed.
-/// </summary>
+// Lines it does not understand are skipped rather than refused: they are never edited, only kept.
 internal static class EnvFileParser
 {
     public static List<EnvAssignment> Parse(string text, string fileName)

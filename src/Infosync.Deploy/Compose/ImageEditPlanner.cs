@@ -1,6 +1,5 @@
 namespace Infosync.Deploy.Compose;
 
-/// <summary>Decides, service by service, what text must change to give the target repository its new tag.</summary>
 internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageResolver resolver, EditTarget target)
 {
     private readonly Dictionary<string, string> _variablesOfOtherImages = new(StringComparer.Ordinal);

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>Docker's reference grammar (distribution/reference), reduced to what the deploy needs.</summary>
+// Docker's reference grammar (distribution/reference), reduced to what the deploy needs.
 internal static partial class ImageReferenceParser
 {
     private const int MaxNameLength = 255;

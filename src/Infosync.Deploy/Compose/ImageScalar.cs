@@ -3,17 +3,11 @@ using YamlDotNet.Core;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>An image scalar and where its text sits, quotes included, in the original file text.</summary>
-/// <param name="Value">The scalar's value, as YAML reads it.</param>
-/// <param name="Style">Plain, single-quoted or double-quoted.</param>
-/// <param name="Start">Offset of the scalar's first character (a quote for quoted styles).</param>
-/// <param name="Length">Length of the scalar's text, quotes included.</param>
-/// <param name="Line">The 1-based line the scalar is on.</param>
+// Start and Length cover the scalar's text in the original file, quotes included, past any anchor or tag.
 internal sealed record ImageScalar(string Value, ScalarStyle Style, int Start, int Length, int Line)
 {
     private static readonly SearchValues<char> NeedsEscaping = SearchValues.Create("\"'\\\r\n\t #");
 
-    /// <summary>The text that replaces this scalar to give it <paramref name="value"/>, in the same quoting style.</summary>
     public string Render(string value)
     {
         // The new value is an image reference whose new parts passed Docker's grammar; none of these

@@ -1,9 +1,7 @@
 namespace Infosync.Deploy.Compose;
 
-/// <summary>
-/// An image value as written, possibly with variables, split where Docker splits a reference:
-/// name, then <c>:tag</c> after the last <c>/</c>, then <c>@digest</c>. Separators inside variables do not count.
-/// </summary>
+// Split where Docker splits a reference (name, :tag after the last /, @digest), counting only separators
+// outside variables: a variable's value is unknown when deciding whether the file or the .env must change.
 internal sealed class ImageTemplate
 {
     private readonly List<TemplatePart> _parts;
@@ -22,16 +20,12 @@ internal sealed class ImageTemplate
 
     public string Text { get; }
 
-    /// <summary>The repository part, before any <c>:tag</c> and <c>@digest</c>.</summary>
     public string NameText => Text[.._nameEnd];
 
-    /// <summary>The variable that makes up the whole value, such as <c>${APP_IMAGE}</c>, or null.</summary>
     public TemplatePart? WholeVariable => _parts is [{ IsVariable: true } only] ? only : null;
 
-    /// <summary>True when the tag and digest are plain text (or absent), so the compose file itself can be edited.</summary>
     public bool HasLiteralTagAndDigest => !PartsWithin(_nameEnd, Text.Length).Any(part => part.IsVariable);
 
-    /// <summary>The variable that is the whole tag, as in <c>host/p/n:${TAG}</c> without a digest, or null.</summary>
     public TemplatePart? TagVariable =>
         _digestStart == Text.Length && PartsWithin(_nameEnd + 1, Text.Length).ToList() is [{ IsVariable: true } tag] && tag.Start == _nameEnd + 1
             ? tag
@@ -41,7 +35,6 @@ internal sealed class ImageTemplate
 
     public IEnumerable<string> VariableNames => _parts.Where(part => part.IsVariable).Select(part => part.Variable!);
 
-    /// <summary>Parses a value; throws <see cref="FormatException"/> when its variables are malformed.</summary>
     public static ImageTemplate Parse(string text) => new(text, Interpolation.Split(text));
 
     private IEnumerable<TemplatePart> PartsWithin(int start, int end) =>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>The size above which input is refused, so hostile files stay cheap to reject.</summary>
+// Limits that keep hostile input cheap to refuse.
 internal static class InputLimits
 {
     public const int MaxFileBytes = 1024 * 1024;

@@ -2,12 +2,10 @@ using System.Text;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>Compose's variable syntax: splitting a value into parts and resolving them.</summary>
 internal static class Interpolation
 {
     private static readonly string[] Operators = [":-", ":+", ":?", "-", "+", "?"];
 
-    /// <summary>Splits <paramref name="text"/> into literal and variable parts; throws <see cref="FormatException"/> on bad syntax.</summary>
     public static List<TemplatePart> Split(string text)
     {
         var parts = new List<TemplatePart>();
@@ -45,7 +43,6 @@ internal static class Interpolation
         return parts;
     }
 
-    /// <summary>Resolves every variable through <paramref name="lookup"/>, which answers null for an unset one.</summary>
     public static string Resolve(string text, Func<string, string?> lookup, int depth = 0)
     {
         if (depth > InputLimits.MaxInterpolationDepth)

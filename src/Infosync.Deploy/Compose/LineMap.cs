@@ -1,6 +1,7 @@
 namespace Infosync.Deploy.Compose;
 
-/// <summary>Turns a character offset into the 1-based line an editor shows (LF, CRLF or a lone CR end a line).</summary>
+// Counted here rather than taken from YamlDotNet's marks, which also break lines at U+2028 and U+0085
+// where editors do not.
 internal sealed class LineMap
 {
     private readonly List<int> _lineStarts = [0];

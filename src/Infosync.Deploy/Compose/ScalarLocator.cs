@@ -3,13 +3,9 @@ using YamlDotNet.Core.Events;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>Finds the exact text of an image scalar from its parsing event and checks it can be spliced.</summary>
 internal static class ScalarLocator
 {
-    /// <param name="scalar">The scalar event; its marks are offsets into <paramref name="text"/>.</param>
-    /// <param name="text">The text the parser read (the file without its BOM).</param>
-    /// <param name="shift">What to add to an offset in <paramref name="text"/> to get one in the file.</param>
-    /// <param name="lines">Lines of the file.</param>
+    // The parser read the file without its BOM: shift turns an offset in that text into one in the file.
     public static ImageValue Locate(Scalar scalar, string text, int shift, LineMap lines)
     {
         var end = checked((int)scalar.End.Index);

@@ -2,7 +2,6 @@ using YamlDotNet.Core.Events;
 
 namespace Infosync.Deploy.Compose;
 
-/// <summary>Collects the services the walker finds and decides, at the end, whether the file has any.</summary>
 internal sealed class ServiceCollector(string fileName)
 {
     private readonly List<ComposeService> _services = [];

@@ -1,6 +1,5 @@
 namespace Infosync.Deploy.Compose;
 
-/// <summary>Resolves a service's image text against the <c>.env</c> file, reporting bad syntax at the image's line.</summary>
 internal sealed class ServiceImageResolver(EnvFile env, string composeFileName)
 {
     public string Resolve(string text, string service, ImageScalar scalar) =>

@@ -3,7 +3,6 @@ using Xunit;
 
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>The expected outcome of every corpus file (see Corpus/): the changes, or the error and its line.</summary>
 public static class ComposeCorpus
 {
     private const string Harbor = CorpusCase.Harbor;

@@ -2,7 +2,6 @@ using Infosync.Deploy.Compose;
 
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>A corpus file, the change asked for, and what must come out.</summary>
 public sealed record CorpusCase(string File, string NewTag = CorpusCase.NewTagDefault, string? NewDigest = null, string Repository = CorpusCase.Harbor)
 {
     public const string Harbor = "harbor.infosync.local/infosync/infosync";
@@ -10,12 +9,11 @@ public sealed record CorpusCase(string File, string NewTag = CorpusCase.NewTagDe
 
     public ImageChange[] Changes { get; init; } = [];
 
-    /// <summary>Splices in the compose text; by default one per change made in the compose file, old reference to new.</summary>
+    // Null means one splice per change made in the compose file, old reference to new.
     public TextSplice[]? ComposeSplices { get; init; }
 
     public TextSplice[] EnvSplices { get; init; } = [];
 
-    /// <summary>A line the .env file must gain at its end, or null.</summary>
     public string? EnvAppendedLine { get; init; }
 
     public ComposeEditRequest Request(string composeText, string? envText) =>

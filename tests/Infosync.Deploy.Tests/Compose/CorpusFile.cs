@@ -2,7 +2,6 @@ using System.Text;
 
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>Reads corpus files as exact text: a BOM stays in the string, line endings stay as stored.</summary>
 internal static class CorpusFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

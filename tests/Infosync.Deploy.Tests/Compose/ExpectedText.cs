@@ -2,7 +2,7 @@ using Xunit;
 
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>Builds the text an edit must produce from the input and the splices a case lists, independently of the editor.</summary>
+// Built from the input and the splices a case lists, not from anything the editor reports.
 internal static class ExpectedText
 {
     public static string Apply(string original, IEnumerable<TextSplice> splices)
@@ -30,7 +30,6 @@ internal static class ExpectedText
         return result;
     }
 
-    /// <summary>Asserts equality of the UTF-8 bytes, naming the first offset that differs.</summary>
     public static void AssertSameBytes(string expected, string actual)
     {
         var expectedBytes = CorpusFile.Bytes(expected);

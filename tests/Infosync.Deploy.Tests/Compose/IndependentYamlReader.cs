@@ -2,10 +2,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>
-/// Reads a service's image with YamlDotNet's representation model, a reader the editor does not use,
-/// so the tests check the edited file as any other YAML tool would see it.
-/// </summary>
+// YamlDotNet's representation model, which the editor does not use: the edited file is checked as any
+// other YAML tool would see it.
 internal static class IndependentYamlReader
 {
     public static string? ImageValue(string composeText, string service)

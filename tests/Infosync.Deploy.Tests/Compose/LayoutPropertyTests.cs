@@ -3,10 +3,7 @@ using Xunit;
 
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>
-/// Property tests: for every seed, a random layout of comments and whitespace around a fixed structure.
-/// The seeds are fixed so a failure names the seed that reproduces it.
-/// </summary>
+// The seeds are fixed so a failure names the seed that reproduces it.
 public sealed class LayoutPropertyTests
 {
     private const string NewTag = "2.4.1";

@@ -1,10 +1,7 @@
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>
-/// A fixed compose structure (infosync, maybe jobs on the same image, a look-alike worker, db) in a random
-/// layout drawn from a seed. The image text only fills a hole: rendering the same seed with the old and the
-/// new image gives the input and exactly the output the editor must produce.
-/// </summary>
+// The image text only fills a hole and draws nothing from the generator: rendering the same seed with the
+// old and the new image gives the input and exactly the output the editor must produce.
 internal static class RandomComposeLayout
 {
     public const string Repository = "harbor.infosync.local/infosync/infosync";

@@ -1,9 +1,6 @@
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>
-/// A .env file in a random layout drawn from a seed: comments, blank lines, other keys, <c>export</c>,
-/// quotes, earlier assignments of TAG, and one last TAG assignment whose value fills a hole.
-/// </summary>
+// Earlier TAG assignments are there because compose uses the last one; only that one may change.
 internal static class RandomEnvLayout
 {
     public static (string Text, int TagLine) Render(int seed, string tag)

@@ -1,6 +1,5 @@
 namespace Infosync.Deploy.Tests.Compose;
 
-/// <summary>Random pieces of layout that people put around YAML and .env content: comments, blank lines, spacing.</summary>
 internal sealed class RandomLayout(Random random)
 {
     // Comments that look like what the editor looks for must survive untouched.
@@ -24,11 +23,9 @@ internal sealed class RandomLayout(Random random)
 
     public string Spaces(int min, int max) => new(' ', Random.Next(min, max + 1));
 
-    /// <summary>Nothing, or a comment after a value, with spaces or a tab before the hash.</summary>
     public string TrailingComment() =>
         Chance(0.4) ? Pick(" ", "  ", "   ", "\t", " \t") + "#" + Pick(CommentTexts) : Pick(string.Empty, string.Empty, " ", "  ");
 
-    /// <summary>Zero to three lines that are blank, whitespace only, or comments at any indentation.</summary>
     public void Filler(LayoutWriter writer)
     {
         var count = Random.Next(0, 4);
