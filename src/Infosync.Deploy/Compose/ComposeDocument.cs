@@ -1,0 +1,15 @@
+namespace Infosync.Deploy.Compose;
+
+internal sealed record ComposeDocument(string FileName, IReadOnlyList<ComposeService> Services, int ServicesLine)
+{
+    private const char ByteOrderMark = '\uFEFF';
+
+    public static ComposeDocument Read(string text, string fileName)
+    {
+        InputLimits.EnsureSmallEnough(text, fileName);
+
+        // YamlDotNet reads a leading BOM as part of the first key; parse without it and shift every offset back.
+        var bomLength = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
+        return new ComposeEventWalker(text, bomLength, fileName).Walk();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace Infosync.Deploy.Compose;
+
+/// <summary>
+/// Changes the tag of one image repository in a compose file written by people, replacing only the
+/// image scalars' text (or the <c>.env</c> values they refer to) and keeping every other byte.
+/// </summary>
+public static class ComposeImageEditor
+{
+    /// <summary>
+    /// Gives every service whose image is <see cref="ComposeEditRequest.Repository"/> the new tag. Services that already
+    /// have it are not reported; no service using the repository at all is an error.
+    /// </summary>
+    /// <param name="request">The texts and the change to make.</param>
+    /// <returns>The new texts and the list of changes.</returns>
+    /// <exception cref="ArgumentException">The repository, tag or digest is malformed.</exception>
+    /// <exception cref="ComposeEditException">A file cannot be edited safely; write nothing.</exception>
+    public static ComposeEdit ReplaceTag(ComposeEditRequest request)
+    {
+        var target = EditTarget.From(request);
+        var document = ComposeDocument.Read(request.ComposeText, request.ComposeFileName);
+        var env = EnvFile.Read(request.EnvText, request.EnvFileName);
+        var resolver = new ServiceImageResolver(env, request.ComposeFileName);
+        var planned = new ImageEditPlanner(document, resolver, target).Plan();
+
+        var composeText = SpliceScalars(request.ComposeText, planned);
+        var newline = EnvFile.FirstNewline(request.ComposeText) ?? "\n";
+        var variables = planned
+            .Where(change => change.Variable is not null)
+            .DistinctBy(change => change.Variable)
+            .Select(change => KeyValuePair.Create(change.Variable!, change.NewValue))
+            .ToList();
+        var editedEnv = variables.Count == 0 ? env : env.With(variables, newline);
+
+        var changes = planned
+            .Select(change => new ImageChange(
+                change.Service,
+                change.OldReference,
+                change.NewReference,
+                change.Variable is null ? change.Scalar.Line : editedEnv.LineOf(change.Variable) ?? 0,
+                change.Variable))
+            .ToList();
+
+        var after = ReadImages(composeText, editedEnv.Text, request.ComposeFileName, request.EnvFileName);
+        EditVerifier.Verify(resolver.ReadAll(document), after, changes, request.ComposeFileName);
+        return new ComposeEdit(composeText, ReferenceEquals(editedEnv, env) ? null : editedEnv.Text, changes);
+    }
+
+    /// <summary>Lists every service that has an image, with <c>${VAR}</c> and <c>${VAR:-default}</c> resolved.</summary>
+    /// <param name="composeText">The compose file's text.</param>
+    /// <param name="envText">The <c>.env</c> file's text, or null when there is none.</param>
+    /// <param name="composeFileName">The compose file's name, used in error messages.</param>
+    /// <returns>The services' images in file order.</returns>
+    /// <exception cref="ComposeEditException">The file cannot be read as a compose file.</exception>
+    public static IReadOnlyList<ServiceImage> ReadImages(string composeText, string? envText, string composeFileName = "docker-compose.yml")
+    {
+        ArgumentNullException.ThrowIfNull(composeText);
+        ArgumentNullException.ThrowIfNull(composeFileName);
+        return ReadImages(composeText, envText, composeFileName, ".env");
+    }
+
+    private static IReadOnlyList<ServiceImage> ReadImages(string composeText, string? envText, string composeFileName, string envFileName)
+    {
+        var document = ComposeDocument.Read(composeText, composeFileName);
+        var env = EnvFile.Read(envText, envFileName);
+        return new ServiceImageResolver(env, composeFileName).ReadAll(document);
+    }
+
+    private static string SpliceScalars(string text, List<PlannedChange> planned)
+    {
+        // Services that merge the same anchored mapping share one scalar; it is replaced once.
+        var edits = planned
+            .Where(change => change.Variable is null)
+            .DistinctBy(change => change.Scalar.Start)
+            .OrderBy(change => change.Scalar.Start)
+            .ToList();
+        if (edits.Count == 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length + (16 * edits.Count));
+        var copied = 0;
+        foreach (var edit in edits)
+        {
+            result.Append(text, copied, edit.Scalar.Start - copied).Append(edit.Scalar.Render(edit.NewValue));
+            copied = edit.Scalar.Start + edit.Scalar.Length;
+        }
+
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace Infosync.Deploy.Compose;
+
+internal sealed partial record EditTarget(ImageReference Repository, string Tag, string? Digest)
+{
+    public static EditTarget From(ComposeEditRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.ComposeText, nameof(request.ComposeText));
+        ArgumentNullException.ThrowIfNull(request.Repository, nameof(request.Repository));
+        ArgumentNullException.ThrowIfNull(request.NewTag, nameof(request.NewTag));
+        ArgumentNullException.ThrowIfNull(request.ComposeFileName, nameof(request.ComposeFileName));
+        ArgumentNullException.ThrowIfNull(request.EnvFileName, nameof(request.EnvFileName));
+
+        if (!ImageReference.TryParse(request.Repository, out var repository) || repository.Tag is not null || repository.Digest is not null)
+        {
+            throw new ArgumentException($"'{request.Repository}' is not an image repository host[:port]/project/name.", nameof(request));
+        }
+
+        if (!TagPattern().IsMatch(request.NewTag))
+        {
+            throw new ArgumentException($"'{request.NewTag}' is not a Docker tag.", nameof(request));
+        }
+
+        if (request.NewDigest is not null && !Sha256DigestPattern().IsMatch(request.NewDigest))
+        {
+            throw new ArgumentException($"'{request.NewDigest}' is not a digest sha256:<64 hex digits>.", nameof(request));
+        }
+
+        return new EditTarget(repository, request.NewTag, request.NewDigest);
+    }
+
+    public string TagAndDigest => Digest is null ? Tag : $"{Tag}@{Digest}";
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"^sha256:[a-f0-9]{64}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Sha256DigestPattern();
+}

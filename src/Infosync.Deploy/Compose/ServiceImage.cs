@@ -1,0 +1,7 @@
+namespace Infosync.Deploy.Compose;
+
+/// <summary>A service's image as the compose file and its <c>.env</c> file define it.</summary>
+/// <param name="Service">The service's name.</param>
+/// <param name="Reference">The image reference with <c>${VAR}</c> and <c>${VAR:-default}</c> resolved.</param>
+/// <param name="Line">The 1-based line of the image in the compose file.</param>
+public sealed record ServiceImage(string Service, string Reference, int Line);

@@ -1,0 +1,3 @@
+namespace Infosync.Deploy.Tests.Compose;
+
+internal sealed record RenderedCompose(string Text, IReadOnlyDictionary<string, int> ImageLines);
