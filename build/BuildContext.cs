@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Frosting;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Deployment;
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Docker;
 using Infosync.Deploy.Local;
 using Infosync.Deploy.Settings;

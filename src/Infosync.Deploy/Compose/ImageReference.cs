@@ -67,6 +67,13 @@ public sealed record ImageReference
             && string.Equals(CanonicalPath, other.CanonicalPath, StringComparison.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="reference"/> is a valid reference to an image of <paramref name="repository"/>.</summary>
+    /// <param name="reference">An image reference, perhaps not a valid one.</param>
+    /// <param name="repository">A repository, <c>host/project/name</c>.</param>
+    /// <returns>True when both parse and name the same repository.</returns>
+    public static bool IsOf(string reference, string repository) =>
+        TryParse(reference, out var image) && TryParse(repository, out var wanted) && image.HasRepository(wanted);
+
     /// <summary>The same repository with another tag and digest.</summary>
     /// <param name="tag">The new tag.</param>
     /// <param name="digest">The new digest, or null for none.</param>

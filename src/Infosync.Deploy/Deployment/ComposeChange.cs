@@ -20,7 +20,7 @@ public sealed record ComposeChange(
             before.ComposeText, before.EnvText, repository, tag, ComposeFileName: files.ComposePath, EnvFileName: files.EnvPath));
         var after = new ComposeSnapshot(edit.ComposeText, edit.EnvText ?? before.EnvText);
         var current = ComposeImageEditor.ReadImages(before.ComposeText, before.EnvText, files.ComposePath)
-            .Where(image => ImageRepository.Matches(image.Reference, repository))
+            .Where(image => ImageReference.IsOf(image.Reference, repository))
             .ToList();
         var services = current.Select(image => image.Service).Distinct().ToList();
         var newImages = edit.Changes.Count > 0

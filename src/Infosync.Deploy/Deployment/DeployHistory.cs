@@ -44,5 +44,5 @@ public sealed class DeployHistory(IRemoteHost host, string deployDirectory)
 
     /// <summary>The tag of a recorded reference <c>repo:tag@digest</c>; <c>latest</c> when it names none.</summary>
     public static string? TagOf(string? reference) =>
-        reference is null ? null : Compose.ImageRepository.Parse(reference).Tag ?? "latest";
+        Compose.ImageReference.TryParse(reference, out var image) ? image.Tag ?? "latest" : null;
 }

@@ -11,7 +11,7 @@ internal static class RollbackTarget
         var files = new ComposeFiles(host, target);
         var current = await files.ReadAsync(cancellationToken);
         var running = Compose.ComposeImageEditor.ReadImages(current.ComposeText, current.EnvText, files.ComposePath)
-            .FirstOrDefault(image => Compose.ImageRepository.Matches(image.Reference, registry.Repository))
+            .FirstOrDefault(image => Compose.ImageReference.IsOf(image.Reference, registry.Repository))
             ?? throw new DeployException($"{files.ComposePath} has no service using {registry.Repository}.");
         var currentTag = DeployHistory.TagOf(running.Reference) ?? "latest";
         var entries = await new DeployHistory(host, target.Directory).ReadLastAsync(500, cancellationToken);

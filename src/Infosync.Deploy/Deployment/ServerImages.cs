@@ -39,16 +39,15 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
     /// <summary><paramref name="image"/> with its repository digest, when the server knows it.</summary>
     public async Task<string> WithDigestAsync(string image)
     {
-        var reference = ImageRepository.Parse(image);
-        if (reference.Digest is not null)
+        if (!ImageReference.TryParse(image, out var reference) || reference.Digest is not null)
         {
             return image;
         }
 
         var result = await host.RunAsync(ServerDocker.Digests(image), CancellationToken.None);
         var digest = result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(ImageRepository.Parse)
-            .FirstOrDefault(d => d.Digest is not null && ImageRepository.Matches(d.Repository, reference.Repository))?.Digest;
+            .Select(text => ImageReference.TryParse(text, out var repoDigest) ? repoDigest : null)
+            .FirstOrDefault(d => d?.Digest is not null && d.HasRepository(reference))?.Digest;
         return digest is null ? image : $"{image}@{digest}";
     }
 

@@ -20,7 +20,7 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
         var files = new ComposeFiles(host, target);
         var snapshot = await files.ReadAsync(cancellationToken);
         var ours = ComposeImageEditor.ReadImages(snapshot.ComposeText, snapshot.EnvText, files.ComposePath)
-            .Where(image => ImageRepository.Matches(image.Reference, registry.Repository));
+            .Where(image => ImageReference.IsOf(image.Reference, registry.Repository));
         foreach (var service in ours)
         {
             log.Information("  {0}", await DescribeServiceAsync(compose, files.ComposePath, service, cancellationToken));

@@ -1,4 +1,5 @@
 using Infosync.Deploy.Commands;
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;
 
@@ -18,8 +19,8 @@ public static class DockerCommands
         return CommandLine.For("docker")
             .Add("build", "--tag", image.ToString())
             .AddIf(build.Dockerfile is not null, "--file", build.Dockerfile ?? string.Empty)
-            .Add("--build-arg", $"IMAGE_TAG={image.Tag}")
-            .Add("--label", $"org.opencontainers.image.version={image.Tag}")
+            .Add("--build-arg", $"IMAGE_TAG={image.Tag ?? "latest"}")
+            .Add("--label", $"org.opencontainers.image.version={image.Tag ?? "latest"}")
             .Add(build.Context);
     }
 

@@ -1,4 +1,4 @@
-using Infosync.Deploy.Docker;
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Secrets;
 
 namespace Infosync.Deploy.Settings;
@@ -13,7 +13,7 @@ public sealed record RegistrySettings(string Host, string Project, string ImageN
     public bool HasCredentials => Username is not null && Password is not null;
 
     /// <summary>The image of this repository with <paramref name="tag"/>.</summary>
-    public ImageReference Image(string tag) => new(Repository, tag);
+    public ImageReference Image(string tag) => ImageReference.Parse(Repository).WithTag(tag);
 
     /// <summary>Reads the registry settings; credentials are required only when <paramref name="needsLogin"/>.</summary>
     public static RegistrySettings Read(SettingsReader reader, bool needsLogin)

@@ -1,3 +1,4 @@
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Docker;
 using Infosync.Deploy.Secrets;
 using Xunit;
@@ -20,7 +21,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Build_tags_the_image_and_passes_the_tag_as_build_argument()
     {
-        var image = new ImageReference("localhost:5443/infosync/infosync", "v7");
+        var image = ImageReference.Parse("localhost:5443/infosync/infosync:v7");
 
         var build = DockerCommands.Build(image, new Deploy.Settings.BuildSettings("/src/my app/Dockerfile", "/src/my app"));
 

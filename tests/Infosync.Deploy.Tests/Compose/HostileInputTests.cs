@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Infosync.Deploy.Compose;
 using Xunit;
 
@@ -10,16 +9,25 @@ public sealed class HostileInputTests
     private const string Service = "services:\n  app:\n    image: localhost:5443/infosync/infosync:1.0\n";
 
     [Fact]
-    public void Alias_bomb_elsewhere_in_the_file_is_never_expanded()
+    public void Alias_bomb_elsewhere_in_the_file_is_refused_without_being_expanded()
     {
+        // Compose on the server would expand it and hang, so the editor refuses it, counting without expanding.
         var bomb = "x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + string.Concat(Enumerable.Range(1, 9).Select(level =>
             $"x-{(char)('a' + level)}: &{(char)('a' + level)} [{string.Join(", ", Enumerable.Repeat($"*{(char)('a' + level - 1)}", 9))}]\n"));
-        var stopwatch = Stopwatch.StartNew();
 
-        var edit = ComposeImageEditor.ReplaceTag(new(bomb + Service, null, Repository, "2.0"));
+        var exception = Assert.Throws<ComposeEditException>(() => ComposeImageEditor.ReplaceTag(new(bomb + Service, null, Repository, "2.0")));
 
-        Assert.Equal(bomb + Service.Replace(":1.0", ":2.0", StringComparison.Ordinal), edit.ComposeText);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        Assert.Contains("alias bomb", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_few_aliases_to_shared_settings_are_fine()
+    {
+        var shared = "x-a: &a [lol, lol, lol]\nx-b: &b [*a, *a, *a]\n";
+
+        var edit = ComposeImageEditor.ReplaceTag(new(shared + Service, null, Repository, "2.0"));
+
+        Assert.Equal(shared + Service.Replace(":1.0", ":2.0", StringComparison.Ordinal), edit.ComposeText);
     }
 
     [Theory]
@@ -29,12 +37,9 @@ public sealed class HostileInputTests
     public void Deep_nesting_is_refused_before_it_gets_expensive(string opener)
     {
         var text = string.Concat(Enumerable.Repeat(opener, 200_000));
-        var stopwatch = Stopwatch.StartNew();
-
         var exception = Assert.Throws<ComposeEditException>(() => ComposeImageEditor.ReplaceTag(new(text, null, Repository, "2.0")));
 
         Assert.Contains("nest more than 64 levels", exception.Message, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

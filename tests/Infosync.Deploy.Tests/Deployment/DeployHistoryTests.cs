@@ -43,8 +43,8 @@ public sealed class DeployHistoryTests
     }
 
     [Theory]
-    [InlineData("localhost:5443/p/n:v1@sha256:abc", "v1")]
+    [InlineData("localhost:5443/p/n:v1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "v1")]
     [InlineData("localhost:5443/p/n", "latest")]
-    [InlineData("localhost:5443/p/n@sha256:abc", "latest")]
+    [InlineData("localhost:5443/p/n@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "latest")]
     public void Tags_are_read_from_references(string reference, string tag) => Assert.Equal(tag, DeployHistory.TagOf(reference));
 }

@@ -19,7 +19,7 @@ public sealed class DeployFaultTests(RigFixture fixture)
         { "unknown host key", "SSH_KNOWN_HOSTS", OtherServerKey, "is not known" },
         { "wrong harbor password", "HARBOR_PASSWORD", "not the password", "docker login to localhost:5443 as harbor-ci" },
         { "missing deploy dir", "DEV_DEPLOY_DIR", "/usr/local/infosync-missing", "does not exist" },
-        { "no service of this repository", "IMAGE_NAME", "other-app", "no service uses localhost:5443/infosync/other-app" },
+        { "no service of this repository", "IMAGE_NAME", "other-app", "no service uses image repository localhost:5443/infosync/other-app" },
         { "tag not in the registry", "DEFAULT_IMAGE_TAG", "no-such-tag", "docker pull localhost:5443/infosync/infosync:no-such-tag" },
     };
 
