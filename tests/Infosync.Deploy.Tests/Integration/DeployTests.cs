@@ -14,15 +14,18 @@ public sealed class DeployTests(RigFixture fixture)
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("dev-new"));
         await fixture.ResetAsync("dev", old);
         var sidecar = await probe.ContainerIdAsync("dev", "sidecar");
-        var loginsBefore = RigSsh.AcceptedLogins(fixture.Rig);
 
-        var run = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=DeployDev", $"--image-tag={tag}");
+        using var run = BackgroundBuild.Start(fixture.Rig.DeployVariables(), "--target=DeployDev", $"--image-tag={tag}");
+        var watch = SshConnectionWatch.Start(run.ProcessId, int.Parse(fixture.Rig["SSH_PORT"], System.Globalization.CultureInfo.InvariantCulture));
+        var exitCode = await run.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        var ports = await watch.StopAsync();
 
-        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(exitCode == 0, run.Output);
         Assert.True(await probe.ServesAsync("dev", tag), await probe.PageAsync("dev"));
         Assert.Contains(tag, await probe.RegistryTagsAsync());
         Assert.Equal(sidecar, await probe.ContainerIdAsync("dev", "sidecar"));
-        Assert.Equal(1, RigSsh.AcceptedLogins(fixture.Rig) - loginsBefore);
+        Assert.Single(ports);
+        Assert.Equal(1, SshConnectionWatch.LoginsFrom(fixture.Rig, ports));
         Assert.Contains($"{old} -> {fixture.Rig.Repository}:{tag}", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Rig.HarborPassword, run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Rig.SshPassword, run.Output, StringComparison.Ordinal);

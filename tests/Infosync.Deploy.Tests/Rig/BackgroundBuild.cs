@@ -29,6 +29,8 @@ public sealed class BackgroundBuild : IDisposable
         }
     }
 
+    public int ProcessId => process.Id;
+
     public static BackgroundBuild Start(IReadOnlyDictionary<string, string> variables, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Rig.RepositoryRoot, "build.sh"))
