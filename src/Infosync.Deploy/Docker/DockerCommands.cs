@@ -34,9 +34,6 @@ public static class DockerCommands
     public static CommandLine Push(ImageReference image, string? configDirectory = null) =>
         Docker(configDirectory).Add("push", image.ToString());
 
-    /// <summary>Pulls <paramref name="image"/>.</summary>
-    public static CommandLine Pull(ImageReference image) => CommandLine.For("docker").Add("pull", image.ToString());
-
     private static CommandLine Docker(string? configDirectory) =>
         CommandLine.For("docker").AddIf(configDirectory is not null, "--config", configDirectory ?? string.Empty);
 }

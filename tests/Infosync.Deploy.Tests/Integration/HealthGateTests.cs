@@ -47,9 +47,10 @@ public sealed class HealthGateTests(RigFixture fixture)
 
         var run = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
 
-        Assert.Contains("exit code 3", run.Output, StringComparison.Ordinal);
+        // Docker resets the exit code once the restart policy has restarted the container, so it is not asserted.
+        Assert.Matches(@"infosync-dev_web_1 \([0-9a-f]{12}\): \w+, exit code \d+, \d+ restart\(s\)", run.Output);
+        Assert.Contains("last log lines of infosync-dev_web_1", run.Output, StringComparison.Ordinal);
         Assert.Contains("fatal: no config", run.Output, StringComparison.Ordinal);
-        Assert.Contains("restart(s)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,9 +13,12 @@ public sealed class ServiceOutageTests(RigFixture fixture)
     public async Task The_registry_stopping_during_the_push_fails_the_push_clearly()
     {
         var tag = RigProbe.Tag("push-outage");
+        var context = await VariantImages.WriteContextAsync(VariantImages.Large(tag));
+        var variables = fixture.Rig.DeployVariables();
+        variables["BUILD_CONTEXT"] = context.FullName;
         try
         {
-            using var run = BackgroundBuild.Start(fixture.Rig.DeployVariables(), "--target=PushImage", $"--image-tag={tag}");
+            using var run = BackgroundBuild.Start(variables, "--target=PushImage", $"--image-tag={tag}");
             await run.WaitForOutputAsync("Pushing", TimeSpan.FromSeconds(120));
             await RigServices.SignalRegistryAsync(fixture.Rig, "STOP");
             await Task.Delay(1000);
@@ -27,6 +30,7 @@ public sealed class ServiceOutageTests(RigFixture fixture)
         }
         finally
         {
+            context.Delete(recursive: true);
             await RigServices.RestoreAsync();
         }
     }
@@ -35,7 +39,7 @@ public sealed class ServiceOutageTests(RigFixture fixture)
     public async Task The_registry_stopping_during_the_pull_on_the_server_changes_nothing()
     {
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("pull-outage"));
-        await fixture.PublishAsync(tag);
+        await VariantImages.PublishAsync(fixture.Rig, tag, VariantImages.Large(tag));
         await fixture.ResetAsync("dev", old);
         await ProcessRun.StartAsync("docker", ["image", "rm", $"{fixture.Rig.Repository}:{tag}"]);
         var before = probe.ComposeBytes("dev");

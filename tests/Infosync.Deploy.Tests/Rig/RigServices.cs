@@ -15,14 +15,26 @@ public static class RigServices
         }
     }
 
-    /// <summary>Runs the rig's idempotent up.sh, which restarts whatever is not running.</summary>
+    /// <summary>
+    /// Runs the rig's idempotent up.sh, which restarts whatever is not running; a second try covers an engine that
+    /// was slow to answer on a loaded machine.
+    /// </summary>
     public static async Task RestoreAsync()
     {
-        var run = await ProcessRun.StartAsync(Path.Combine(Rig.RepositoryRoot, "tests", "rig", "up.sh"), [], timeout: TimeSpan.FromMinutes(5));
-        if (run.ExitCode != 0)
+        var output = string.Empty;
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            throw new InvalidOperationException("tests/rig/up.sh failed: " + run.Output);
+            var run = await ProcessRun.StartAsync(Path.Combine(Rig.RepositoryRoot, "tests", "rig", "up.sh"), [], timeout: TimeSpan.FromMinutes(5));
+            if (run.ExitCode == 0)
+            {
+                return;
+            }
+
+            output = run.Output;
+            await Task.Delay(TimeSpan.FromSeconds(5));
         }
+
+        throw new InvalidOperationException("tests/rig/up.sh failed: " + output);
     }
 
     private static async Task SignalAsync(string pid, string signal)

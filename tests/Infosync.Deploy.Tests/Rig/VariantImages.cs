@@ -19,12 +19,17 @@ public static class VariantImages
         "HEALTHCHECK --interval=1s --timeout=1s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1\n" +
         "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
 
+    /// <summary>The example app with a 100 MB layer of random bytes, so that pulling and pushing it take a while.</summary>
+    public static string Large(string tag) =>
+        "FROM infosync-base:busybox\nCOPY blob /blob\n" +
+        $"RUN mkdir -p /www && echo '<p>version: {tag}</p>' > /www/index.html\n" +
+        "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
+
     public static async Task PublishAsync(Rig rig, string tag, string dockerfile)
     {
-        var context = Directory.CreateTempSubdirectory("infosync-variant-");
+        var context = await WriteContextAsync(dockerfile);
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), dockerfile);
             var variables = rig.DeployVariables();
             variables["BUILD_CONTEXT"] = context.FullName;
             var run = await BuildScript.RunAsync(variables, "--target=PushImage", $"--image-tag={tag}");
@@ -37,5 +42,24 @@ public static class VariantImages
         {
             context.Delete(recursive: true);
         }
+    }
+
+    /// <summary>A build context holding the Dockerfile and, when it copies one, a random 100 MB blob.</summary>
+    public static async Task<DirectoryInfo> WriteContextAsync(string dockerfile)
+    {
+        var context = Directory.CreateTempSubdirectory("infosync-variant-");
+        await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), dockerfile);
+        if (dockerfile.Contains("COPY blob", StringComparison.Ordinal))
+        {
+            await using var blob = File.Create(Path.Combine(context.FullName, "blob"));
+            var buffer = new byte[1024 * 1024];
+            for (var i = 0; i < 100; i++)
+            {
+                System.Security.Cryptography.RandomNumberGenerator.Fill(buffer);
+                await blob.WriteAsync(buffer);
+            }
+        }
+
+        return context;
     }
 }
