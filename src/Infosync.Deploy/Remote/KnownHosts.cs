@@ -51,6 +51,13 @@ public sealed class KnownHosts
         return length > 0 && length <= keyBlob.Length - 4 ? Encoding.ASCII.GetString(keyBlob, 4, length) : "unknown";
     }
 
+    /// <summary>The key types known_hosts lists (not revoked) for the host, e.g. <c>ssh-rsa</c>.</summary>
+    public IReadOnlySet<string> KeyTypesFor(string host, int port)
+    {
+        var name = HostName(host, port);
+        return entries.Where(e => !e.Revoked && e.Matches(name)).Select(e => KeyType(e.KeyBlob)).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>What known_hosts says about <paramref name="keyBlob"/> presented by the host.</summary>
     public HostKeyStatus Check(string host, int port, byte[] keyBlob)
     {

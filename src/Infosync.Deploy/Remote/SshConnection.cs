@@ -24,11 +24,37 @@ internal static class SshConnection
             methods.Add(new PasswordAuthenticationMethod(username, settings.Password.Reveal()));
         }
 
-        return new ConnectionInfo(settings.Host, settings.Port, username, [.. methods])
+        var info = new ConnectionInfo(settings.Host, settings.Port, username, [.. methods])
         {
             Timeout = settings.ConnectTimeout,
         };
+        PreferKnownHostKeyTypes(info, KnownHosts.Parse(settings.KnownHosts.Load()).KeyTypesFor(settings.Host, settings.Port));
+        return info;
     }
+
+    /// <summary>
+    /// Asks the server first for a host key of a type known_hosts already lists, as OpenSSH does; otherwise a server
+    /// whose ed25519 key is not pinned but whose RSA key is would be refused as unknown.
+    /// </summary>
+    private static void PreferKnownHostKeyTypes(ConnectionInfo info, IReadOnlySet<string> knownTypes)
+    {
+        if (knownTypes.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = info.HostKeyAlgorithms.OrderBy(algorithm => knownTypes.Contains(KeyTypeOf(algorithm.Key)) ? 0 : 1).ToList();
+
+        // Cleared and refilled, a Dictionary enumerates in insertion order, which is the order SSH.NET offers.
+        info.HostKeyAlgorithms.Clear();
+        foreach (var (name, factory) in ordered)
+        {
+            info.HostKeyAlgorithms.Add(name, factory);
+        }
+    }
+
+    private static string KeyTypeOf(string algorithm) =>
+        algorithm.StartsWith("rsa-sha2-", StringComparison.Ordinal) ? "ssh-rsa" : algorithm;
 
     public static RemoteHostException Explain(Exception exception, SshSettings settings, string? hostKeyRejection, bool cancelled)
     {

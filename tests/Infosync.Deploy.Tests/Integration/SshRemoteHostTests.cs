@@ -67,6 +67,20 @@ public sealed class SshRemoteHostTests(RigFixture fixture)
         Assert.Contains("[127.0.0.1]:2222 ", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ssh-rsa")]
+    [InlineData("ecdsa-sha2-nistp256")]
+    [InlineData("ssh-ed25519")]
+    public async Task A_server_whose_only_pinned_key_is_of_one_type_is_asked_for_that_type(string keyType)
+    {
+        var line = File.ReadLines(fixture.Rig["SSH_KNOWN_HOSTS"]).Single(l => l.Split(' ')[1] == keyType);
+        var settings = RigSsh.Settings(fixture.Rig, knownHostsText: line + "\n");
+
+        await using var host = await RigSsh.ConnectAsync(fixture.Rig, settings);
+
+        Assert.Equal(0, (await host.RunAsync(RemoteCommand.Read(CommandLine.For("true")))).ExitCode);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_a_clear_refusal()
     {
