@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the Cake host: ./build.sh --target=<Task> [--name=value ...]
 # The host is rebuilt only when one of its inputs changed since the last build; otherwise the built host runs
-# directly, which skips MSBuild's project evaluation (about 2 s) on every call.
+# directly, which skips MSBuild's project evaluation (about 2 s) on every call. It is published ReadyToRun
+# (precompiled), which saves most of the JIT's start-up time, a third of a warm plan's wall time.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="$root/build/bin/Release/net10.0"
+out="$root/build/bin/publish"
 host="$out/Build.dll"
 stamp="$out/.inputs-built"
 
@@ -25,7 +26,8 @@ inputs_changed() {
 
 if inputs_changed; then
   started="$(mktemp)"
-  dotnet build "$root/build/Build.csproj" --configuration Release --nologo --verbosity quiet -consoleLoggerParameters:NoSummary >&2
+  dotnet publish "$root/build/Build.csproj" --configuration Release --use-current-runtime --self-contained false \
+    -p:PublishReadyToRun=true --output "$out" --nologo --verbosity quiet -consoleLoggerParameters:NoSummary >&2
   # Stamp with the time the build started, so an edit made during the build still triggers the next one.
   mv "$started" "$stamp"
 fi
