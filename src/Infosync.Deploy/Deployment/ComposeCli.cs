@@ -51,10 +51,6 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
         return new(RemoteCommand.Script(DetachedScript, [lockFile, up.Program, .. up.Arguments]), TimeSpan.FromMinutes(5));
     }
 
-    /// <summary>Prints the container ids of <paramref name="service"/>, one per line.</summary>
-    public RemoteCommand ContainerIds(string composeFile, string service) =>
-        RemoteCommand.Read(Compose(composeFile, "ps", "--quiet", service));
-
     private CommandLine Compose(string composeFile, params string[] arguments) =>
         CommandLine.For(Program).Add([.. Subcommand]).Add("--file", composeFile).Add(arguments);
 }

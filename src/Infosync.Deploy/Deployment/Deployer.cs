@@ -44,6 +44,13 @@ public sealed class Deployer(DeploySession session, RegistrySettings registry, R
             throw await new Recovery(session, compose, held).RecoverAsync(lost, attempt, before, change, origin);
         }
 
+        if (host.IsPlan)
+        {
+            session.Log.Information("[plan] {0}: record the deploy in {1}/.deploy/history.jsonl and prune all but the newest {2} images",
+                host.Name, target.Directory, ServerImages.Kept);
+            return new DeployResult(target.Environment, host.Name, change.Changes, attempt.Clock.Elapsed);
+        }
+
         await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded,
             await images.WithDigestAsync(change.From), await images.WithDigestAsync(attempt.To)));
         await images.PruneAsync([tag, DeployHistory.TagOf(change.From) ?? tag]);

@@ -9,7 +9,7 @@ namespace Infosync.Deploy.Deployment;
 /// Waits, polling at most once a second, until every container of the changed services is healthy and the
 /// health URL answers 2xx; on failure explains it with each container's state and last log lines.
 /// </summary>
-public sealed class HealthGate(IRemoteHost host, ComposeCli compose, string composeFile, HealthSettings settings, ICakeLog log, Redactor redactor)
+public sealed class HealthGate(IRemoteHost host, string deployDirectory, HealthSettings settings, ICakeLog log, Redactor redactor)
 {
     /// <summary>Waits for health; returns null when healthy, else the reason with diagnostics.</summary>
     public async Task<string?> WaitAsync(IReadOnlyCollection<string> services, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ public sealed class HealthGate(IRemoteHost host, ComposeCli compose, string comp
         var ids = new List<string>();
         foreach (var service in services)
         {
-            var found = await host.RunAsync(compose.ContainerIds(composeFile, service), cancellationToken);
+            var found = await host.RunAsync(ServerDocker.ContainerIds(deployDirectory, service), cancellationToken);
             var serviceIds = found.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (serviceIds.Length == 0)
             {

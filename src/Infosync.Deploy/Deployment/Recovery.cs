@@ -27,7 +27,7 @@ internal sealed class Recovery(DeploySession session, ComposeCli compose, Deploy
         await using (again)
         {
             var files = new ComposeFiles(again, session.Target);
-            var gate = new HealthGate(again, compose, files.ComposePath, session.Target.Health, session.Log, session.Redactor);
+            var gate = new HealthGate(again, session.Target.Directory, session.Target.Health, session.Log, session.Redactor);
             var state = await new Restorer(again, compose, files, gate, session.Log).RestoreAsync(change.After, before, change.Services);
             await held.ReleaseWithAsync(again);
             return await (session with { Host = again }).FailAsync(attempt, origin, lost, "reconnected: " + state);

@@ -16,14 +16,13 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
         log.Information("Status of {0} on {1} ({2})", target.Environment, host.Name, target.Directory);
-        var compose = await ServerCompose.DetectAsync(host, log, cancellationToken);
         var files = new ComposeFiles(host, target);
         var snapshot = await files.ReadAsync(cancellationToken);
         var ours = ComposeImageEditor.ReadImages(snapshot.ComposeText, snapshot.EnvText, files.ComposePath)
             .Where(image => ImageReference.IsOf(image.Reference, registry.Repository));
         foreach (var service in ours)
         {
-            log.Information("  {0}", await DescribeServiceAsync(compose, files.ComposePath, service, cancellationToken));
+            log.Information("  {0}", await DescribeServiceAsync(service, cancellationToken));
         }
 
         var lockState = LockState.Parse((await host.RunAsync(LockScripts.Describe(target.Directory), cancellationToken)).StandardOutput);
@@ -34,9 +33,9 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
         log.Information("{0}", HistoryTable.Render(entries));
     }
 
-    private async Task<string> DescribeServiceAsync(ComposeCli compose, string composeFile, ServiceImage service, CancellationToken cancellationToken)
+    private async Task<string> DescribeServiceAsync(ServiceImage service, CancellationToken cancellationToken)
     {
-        var ids = (await host.RunAsync(compose.ContainerIds(composeFile, service.Service), cancellationToken)).StandardOutput
+        var ids = (await host.RunAsync(ServerDocker.ContainerIds(target.Directory, service.Service), cancellationToken)).StandardOutput
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length == 0)
         {
