@@ -22,6 +22,11 @@ die() {
 source "$RIG_ENV"
 REPOSITORY="$HARBOR_HOST/$HARBOR_PROJECT/$IMAGE_NAME"
 
+# The pids of the rig's daemons: when they change during a round, someone restarted the rig under it.
+rig_pids() {
+  cat "$RIG_DIR/dockerd.pid" "$RIG_DIR/registry/registry.pid" "$RIG_SSHD_PID_FILE" 2>/dev/null | paste -sd' '
+}
+
 now_us() {
   local t="$EPOCHREALTIME"
   printf '%s\n' "${t/./}"

@@ -44,7 +44,9 @@ $summary
 The machine was shared: other engineers built and tested on it, against the same Docker engine and sshd, during
 the whole run. The 1-minute load average, sampled at each round, was $(awk '{ printf "%.1f (%.1f–%.1f)", $1, $2, $3 }' <<<"$load") on
 $(nproc) cores, and $others logins by their test suites were logged while our commands ran. That load inflates every
-absolute figure here; the interleaving spreads it over both sides of each comparison.
+absolute figure here; the interleaving spreads it over both sides of each comparison. The test suite's fault tests
+also stop and restart the rig's dockerd and registry: a round during which a command failed or a daemon was
+restarted was thrown away whole and run again ($(awk -F'\t' '$1 == "redone"' "$RESULTS" | grep -c . || true) time(s) in this run).
 
 ## 1. Downtime during a deploy
 

@@ -7,7 +7,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/tests/rig/up.sh"
 source "$root/bench/lib.sh"
 source "$BENCH_ROOT/measure.sh"
-source "$BENCH_ROOT/rounds.sh"
 
 for tool in /usr/bin/time perl curl; do
   command -v "$tool" >/dev/null || die "$tool is missing (Debian: apt-get install time perl curl)"
@@ -35,24 +34,32 @@ say "building and pushing the images (2 × 200 MB of random bytes)"
 "$BENCH_ROOT/images.sh"
 "$BENCH_ROOT/environment.sh" up bench-small-a
 
+# Runs round $1 until it completes with the rig's daemons unchanged (at most 3 tries), appending its samples to $2.
+measured_round() {
+  local run="$1" into="$2" attempt before
+  for attempt in 1 2 3; do
+    before="$(rig_pids)"
+    if "$BENCH_ROOT/round.sh" "$run" "$WORK/round.tsv" "$LOGS" && [[ "$(rig_pids)" == "$before" ]]; then
+      cat "$WORK/round.tsv" >>"$into"
+      return 0
+    fi
+    say "round $run failed or the rig restarted under it (daemons' pids $before, now $(rig_pids)); redoing it"
+    RESULTS="$WORK/results.tsv" record redone round "$run" "$attempt"
+    "$REPO_ROOT/tests/rig/up.sh"
+    "$BENCH_ROOT/environment.sh" up bench-small-a
+  done
+  die "round $run failed 3 times"
+}
+
 # One unmeasured round first: the first run after a build pays for cold files and the first pull of each image.
 say "warm-up round"
-RESULTS="$WORK/warm-up.tsv"
-downtime_round 0
-overhead_round 0
-startup_round 0
-
-RESULTS="$WORK/results.tsv"
-
+measured_round 0 "$WORK/warm-up.tsv"
 for ((run = 1; run <= runs; run++)); do
   say "round $run of $runs ($SECONDS s so far)"
-  record load1 round "$run" "$(cut -d' ' -f1 /proc/loadavg)"
-  downtime_round "$run"
-  overhead_round "$run"
-  startup_round "$run"
-  components_round "$run"
+  measured_round "$run" "$WORK/results.tsv"
 done
 
+RESULTS="$WORK/results.tsv"
 record load1 round end "$(cut -d' ' -f1 /proc/loadavg)"
 say "all rounds done after $SECONDS s"
 "$BENCH_ROOT/report.sh" "$RESULTS" "$runs"
