@@ -31,8 +31,13 @@ say "building the host, the prober and a Debug copy for \`dotnet run\`"
 dotnet build "$BENCH_ROOT/Prober/Prober.csproj" --configuration Release --nologo --verbosity quiet >/dev/null
 dotnet build "$REPO_ROOT/build/Build.csproj" --nologo --verbosity quiet >/dev/null
 say "building and pushing the images (2 × 200 MB of random bytes)"
-"$BENCH_ROOT/images.sh"
-"$BENCH_ROOT/environment.sh" up bench-small-a
+for attempt in 1 2 3; do
+  if "$BENCH_ROOT/images.sh" && "$BENCH_ROOT/environment.sh" up bench-small-a; then break; fi
+  ((attempt < 3)) || die "could not push the images and start the environment 3 times"
+  say "setup failed, perhaps while a fault test had stopped the rig's dockerd or registry; retrying in 30 s"
+  sleep 30
+  "$REPO_ROOT/tests/rig/up.sh"
+done
 
 # Runs round $1 until it completes with the rig's daemons unchanged (at most 3 tries), appending its samples to $2.
 measured_round() {
@@ -43,8 +48,9 @@ measured_round() {
       cat "$WORK/round.tsv" >>"$into"
       return 0
     fi
-    say "round $run failed or the rig restarted under it (daemons' pids $before, now $(rig_pids)); redoing it"
+    say "round $run failed or the rig restarted under it (daemons' pids $before, now $(rig_pids)); redoing it in 30 s"
     RESULTS="$WORK/results.tsv" record redone round "$run" "$attempt"
+    sleep 30
     "$REPO_ROOT/tests/rig/up.sh"
     "$BENCH_ROOT/environment.sh" up bench-small-a
   done
