@@ -64,7 +64,8 @@ Counted in the rig's sshd log (\`Accepted publickey for deployer\`, one line per
 the start and the end of each command. Everything the benchmarks run logs in with the key; the concurrent test suites
 log in with the password, so their lines (\`Accepted password\`) are told apart and not counted.
 
-- Tool deploys: $(samples_of ssh_key_logins '^(down|over)-tool-' | sort -g | uniq -c | awk '{ printf "%s%s deploy(s) with %s login(s)", sep, $1, $2; sep = ", " }') ($deploys deploys).
+- Tool deploys: $(samples_of ssh_key_logins '^(down|over)-tool-' | sort -g | uniq -c \
+  | awk '{ printf "%s%s login(s) in %s", sep, $2, $1; sep = ", " }') of the $deploys deploys.
 - Plan mode (\`--dry-run\`): $(samples ssh_key_logins start-build-sh | sort -u | paste -sd/) per run.
 - Scripts (manual order, pull-first): $script_logins per run.
 

@@ -21,8 +21,8 @@ load="$(samples load1 round | summarize)"
 cat <<DOC
 # Benchmarks
 
-Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), at commit \`$commit\`, from $runs rounds after one
-unmeasured warm-up round. Every figure is the median of the $runs runs with the minimum and maximum in brackets;
+Written by \`bench/run.sh\` from the samples of a run that ended $(date -u -r "$RESULTS" '+%Y-%m-%d %H:%M UTC'), at commit
+\`$commit\`: $runs rounds after one unmeasured warm-up round. Every figure is the median of the $runs runs with the minimum and maximum in brackets;
 every ratio is taken within each round (the two sides ran one after the other in that round) and then summarized
 the same way. How to run it: [bench/README.md](bench/README.md).
 
