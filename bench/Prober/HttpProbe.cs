@@ -1,0 +1,39 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Infosync.Bench.Prober;
+
+/// <summary>One HTTP/1.0 GET on a new connection: good when the status is 200 and the page contains the text.</summary>
+internal sealed class HttpProbe(Uri url, string expected, TimeSpan timeout)
+{
+    private readonly byte[] request = Encoding.ASCII.GetBytes(
+        $"GET {url.PathAndQuery} HTTP/1.0\r\nHost: {url.Authority}\r\nConnection: close\r\n\r\n");
+
+    public async Task<bool> OkAsync()
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(url.Host, url.Port, deadline.Token);
+            await socket.SendAsync(request, SocketFlags.None, deadline.Token);
+            var buffer = new byte[16 * 1024];
+            var total = 0;
+            int read;
+            while (total < buffer.Length
+                && (read = await socket.ReceiveAsync(buffer.AsMemory(total), SocketFlags.None, deadline.Token)) > 0)
+            {
+                total += read;
+            }
+
+            var answer = Encoding.UTF8.GetString(buffer, 0, total);
+            var status = answer.Split(' ', 3);
+            return status.Length == 3 && status[0].StartsWith("HTTP/1.", StringComparison.Ordinal) && status[1] == "200"
+                && answer.Contains(expected, StringComparison.Ordinal);
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+# Shared settings and helpers of the benchmarks. Sourced, not executed.
+# shellcheck shell=bash
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_ROOT/.." && pwd)"
+RIG_ENV="${INFOSYNC_RIG_DIR:-/var/lib/infosync-rig}/rig.env"
+# Our own environment: the test suite resets the dev, pilot and stage dirs and ports 18081-18093 concurrently.
+BENCH_DIR=/usr/local/infosync-bench
+WEB_PORT=18100
+SIDECAR_PORT=18101
+# The web container, found the way Compose itself finds it.
+WEB_FILTER="--filter label=com.docker.compose.project=$(basename "$BENCH_DIR") --filter label=com.docker.compose.service=web"
+PROBER="$BENCH_ROOT/Prober/bin/Release/net10.0/Prober.dll"
+
+die() {
+  printf 'bench: error: %s\n' "$*" >&2
+  exit 1
+}
+
+[[ -r "$RIG_ENV" ]] || die "$RIG_ENV not found: run tests/rig/up.sh first"
+# shellcheck source=/dev/null
+source "$RIG_ENV"
+REPOSITORY="$HARBOR_HOST/$HARBOR_PROJECT/$IMAGE_NAME"
+
+# The pids of the rig's daemons: when they change during a round, someone restarted the rig under it.
+rig_pids() {
+  cat "$RIG_DIR/dockerd.pid" "$RIG_DIR/registry/registry.pid" "$RIG_SSHD_PID_FILE" 2>/dev/null | paste -sd' '
+}
+
+now_us() {
+  local t="$EPOCHREALTIME"
+  printf '%s\n' "${t/./}"
+}
+
+# Appends one sample: metric, variant, run number, value.
+record() {
+  printf '%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"
+}
+
+# ssh as deployer with the rig's key; the host key is checked against the rig's known_hosts.
+SSH_DEPLOYER=(ssh -i "$RIG_SSH_PRIVATE_KEY" -p "$SSH_PORT" -o BatchMode=yes -o StrictHostKeyChecking=yes
+  -o UserKnownHostsFile="$SSH_KNOWN_HOSTS" -o LogLevel=ERROR "$SSH_USERNAME@$SSH_HOST")
+ssh_deployer() { "${SSH_DEPLOYER[@]}" "$@"; }
+
+# The tool's settings for our environment: the same key as ssh_deployer (no password, so it cannot fall back to
+# one), and the default health settle time unless a run passes --health-settle.
+TOOL_ENV=(env -u SSH_PASSWORD -u DEV_SSH_PASSWORD -u HEALTH_SETTLE -u DEV_HEALTH_SETTLE
+  SSH_PRIVATE_KEY="$RIG_SSH_PRIVATE_KEY" DEV_DEPLOY_DIR="$BENCH_DIR" BUILD_CONTEXT="$REPO_ROOT/example-app")
+TOOL=("${TOOL_ENV[@]}" "$REPO_ROOT/build.sh")
+
+current_tag() {
+  sed -n "s|^ *image: $REPOSITORY:\(.*\)$|\1|p" "$BENCH_DIR/docker-compose.yml"
+}
+
+# The other image of the same size: every deploy changes the tag, so there is always something to do.
+other_tag() {
+  local size="$1" current
+  current="$(current_tag)"
+  if [[ "$current" == "bench-$size-a" ]]; then echo "bench-$size-b"; else echo "bench-$size-a"; fi
+}
+
+serves() {
+  curl -fsS --max-time 1 "http://127.0.0.1:$WEB_PORT/" 2>/dev/null | grep -qF -- "<h1>infosync $1<"
+}
+
+# Waits until "$@" succeeds, polling every 0.05 s, for at most $1 seconds.
+wait_for() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.05
+  done
+}
+
+# Removes an image from the engine, which is the "server's" too, so that the next pull really downloads it.
+# The image itself must go, not only the tag: under another name its layers would stay and the pull be a no-op.
+unpull() {
+  local id
+  id="$(docker image inspect --format '{{.Id}}' "$REPOSITORY:$1" 2>/dev/null)" || return 0
+  docker image rm --force "$id" >/dev/null
+  ! docker image inspect "$id" >/dev/null 2>&1 || die "$REPOSITORY:$1 ($id) could not be removed"
+}
