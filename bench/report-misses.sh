@@ -17,9 +17,8 @@ against stop+start $(med "${down[recreate]}") ms + ${resolution} ms). The pull i
 the old container serves. But the recreate starts the moment the pull ends, while the kernel is still writing the
 212 MB just pulled to disk, and Docker's stop, create and start evidently wait behind that writeback. The recreate rows show
 it without the tool: a recreate right after a 212 MB pull of an image that is not even deployed is $(fmt_x "$after_pull")
-the plain one, and $(fmt_x "$after_sync") when \`sync\` runs between them. **To close it:** run \`sync\` on the server after
-the pull and before \`up\` (in \`Deployer.SwitchAsync\`, between \`PullAsync\` and \`UpAsync\`); it costs the time to
-flush (while the old version still serves), not downtime.
+the plain one, and $(fmt_x "$after_sync") when \`sync\` runs between them. The tool runs that \`sync\` after the pull
+(\`ServerImages.PullAsync\`); if the ratio is still over, the flush did not keep up on this run's disk.
 
 DOC
 fi
@@ -35,10 +34,8 @@ DOC
   if awk -v a="$small_min" -v b="$recreate_max" 'BEGIN { exit !(a <= b) }'; then
     echo "The two ranges overlap: on this loaded machine the difference is within the spread of the same operation."
   else
-    echo "The two ranges do not overlap, so something around the tool's recreate slows it: the pull's writes just"
-    echo "before it (as above, smaller), and the health gate's first \`docker-compose ps\`, a Python start-up that"
-    echo "competes for the 2 cores while the new container boots. \`sync\` before \`up\`, and a first poll with \`docker ps\`"
-    echo "(see the overhead below), would remove both."
+    echo "The two ranges do not overlap, so something around the tool's recreate slows it on this run: most likely"
+    echo "other load on the 2 cores while the new container boots (see Machine)."
   fi
   echo
 fi
@@ -53,11 +50,11 @@ and 10× would need the tool's window under $(awk -v m="$(med "${down[manual-big
 against this machine's stop+start of the container with Compose of $(med "${down[recreate]}") ms (plain
 \`docker restart\`: $(med "$(stat down_longest_ms down-restart)") ms). Against a registry across a network the manual
 window grows with the download (212 MB at 100 Mbit/s is about 17 s more) while the tool's does not, so there the
-ratio grows past 10×. **To close it on this rig:** the \`sync\` above brings the tool down to the stop+start row,
-which is $(awk -v m="$(med "${down[manual-big]}")" -v r="$(med "${down[recreate]}")" \
-  'BEGIN { printf (m / r >= 10 ? "enough (%.1f×)" : "not enough (%.1f×)"), m / r }'); getting further needs a design that
-never stops the serving container first: start the new container beside the old one and switch traffic with a proxy
-in front (what Kamal does with kamal-proxy).
+ratio grows past 10×. The tool's window is already the container's own stop+start (the rows above): measured against
+that stop+start itself the manual order is only $(awk -v m="$(med "${down[manual-big]}")" -v r="$(med "${down[recreate]}")" \
+  'BEGIN { printf "%.1f×", m / r }') longer here. **To close it on this rig:** a design that never stops the serving container
+first: start the new container beside the old one and switch traffic with a proxy in front (what Kamal does with
+kamal-proxy), which the compose-file deploy this project asked for does not have.
 
 DOC
 fi
@@ -72,8 +69,8 @@ DOC
   if [[ "$settle" == 3 ]]; then
     cat <<DOC
 Most of it is the health gate by design: the tool watches the new container run unrestarted for 3 s, which the script
-never does (it costs $(fmt_s "$settle_cost") more than HEALTH_SETTLE=0), and every poll of the gate is a \`docker-compose ps\`. This
-is the price of the health gate and rollback, not waste; a shorter settle, or a HEALTHCHECK in the image (then
+never does (it costs $(fmt_s "$settle_cost") more than HEALTH_SETTLE=0). This is the price of the health gate and
+rollback, not waste: with HEALTH_SETTLE=0 the same deploy takes $(fmt_x "$over0") of the script's time; a shorter settle, or a HEALTHCHECK in the image (then
 Docker's own health state decides), trades it against how sure the gate is.
 
 DOC
@@ -83,18 +80,10 @@ DOC
     cat <<DOC
 With no settle time the traced deploy (see section 2) shows where the rest goes: the host's start
 ($(fmt_ms "$host_phase")) and SSH.NET's connection ($(fmt_ms "$connect_phase"), against $(fmt_s "$ssh_only") for a
-whole OpenSSH login running \`true\`); the health gate's one poll ($(fmt_ms "$(stat trace_ms health-gate)"), nearly all of
-it a \`docker-compose ps\`: $(fmt_s "$compose_ps") over its own login against $(fmt_s "$docker_ps") for \`docker ps\`
-with Compose's labels); and about $extras for the lock, Compose detection, reading and writing the compose file,
-digests, history, prune and unlock, one or two short server commands each. (The tool gains a little back by pulling
-with \`docker pull\` where the script pays for a \`docker-compose pull\`.) **To close it:** in
-\`HealthGate.CheckOnceAsync\`, find the containers with \`docker ps --filter label=com.docker.compose.project=…
---filter label=com.docker.compose.service=…\` instead of \`docker-compose ps\`: the same answer without Compose v1's
-Python start-up, about $(awk -v a="$(med "$compose_ps")" -v b="$(med "$docker_ps")" 'BEGIN { printf "%.2f s", (a - b) / 1000 }') saved
-on every poll, which alone would bring this ratio to about $(awk -v t="$(med "$settle0")" -v a="$(med "$compose_ps")" \
-  -v b="$(med "$docker_ps")" -v s="$(med "$script")" 'BEGIN { printf "%.2f×", (t - (a - b)) / s }') by the medians. Running the
-read-only steps (detection, the two reads, the digests) as one remote script, and publishing the host ReadyToRun
-to cut its start-up JIT, would take off more.
+whole OpenSSH login running \`true\`); the health gate's one poll ($(fmt_ms "$(stat trace_ms health-gate)"), a
+\`docker ps\` by Compose's labels and a \`docker inspect\`); and about $extras for the lock, Compose detection, reading and writing the compose file,
+digests, history, prune and unlock, one or two short server commands each. **To close it:** run the read-only
+steps (detection, the two reads, the digests) as one remote script.
 
 DOC
   fi
@@ -107,9 +96,9 @@ $(awk -v x="$(med "$start_sh")" 'BEGIN { printf "%.0f ms", x - 1000 }')). Withou
 $(fmt_s "$start_none"): the .NET runtime, Cake's engine and the settings. The rest, $(fmt_s "$plan_remote"), is the
 SSH connection (key exchange and login in SSH.NET, on a cold process) and the plan's read-only server commands, each
 its own SSH channel and most of them a Docker CLI start. On this machine, shared and loaded (see Machine), both parts
-are slower than on an idle one. **To close it:** publish the host ReadyToRun (less JIT at start), and in plan mode
-batch the read-only commands into one remote script, or skip the digest and prune look-ups, which only fill in the
-plan's history line and prune list.
+are slower than on an idle one. The host is already published ReadyToRun and plans skip the digest and prune
+look-ups. **To close it:** batch the plan's read-only commands (Compose detection, the compose file, \`.env\`) into one
+remote script.
 
 DOC
 fi

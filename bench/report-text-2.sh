@@ -19,9 +19,10 @@ compose-detection|which Compose the server has
 read-files-and-plan|read `docker-compose.yml` and `.env`, plan the edit, print the diff
 registry-login|`docker login` on the server
 pull|`docker pull`
+sync-after-pull|`sync` after the pull, while the old container serves
 write-compose-file|write the backup and the new file (checksummed, atomic)
-compose-up|`docker-compose up --detach --no-deps web` (the recreate)
-health-gate|health gate: `docker-compose ps` and `docker inspect` per poll
+compose-up|`docker-compose up --detach --no-deps web` (the recreate), detached on the server
+health-gate|health gate: `docker ps` by Compose's labels and `docker inspect` per poll
 digests-and-history|image digests for the history line; append to the history
 prune|list and prune old images
 unlock|release the lock
@@ -34,12 +35,12 @@ Single server commands, each over its own ssh login, for scale:
 | Command over one ssh login | Wall time |
 |---|---|
 | \`true\` (the login alone) | $(fmt_s "$ssh_only") |
-| \`docker-compose ps -q web\` (what each health poll runs) | $(fmt_s "$compose_ps") |
-| \`docker ps -q --filter label=com.docker.compose.project=… --filter label=…service=web\` (same answer) | $(fmt_s "$docker_ps") |
+| \`docker-compose ps -q web\` (what the health poll ran before it asked Docker directly) | $(fmt_s "$compose_ps") |
+| \`docker ps -q --filter label=com.docker.compose.project=… --filter label=…service=web\` (what each health poll runs) | $(fmt_s "$docker_ps") |
 | \`docker-compose up -d --no-deps web\` with nothing to change (Compose v1's fixed cost) | $(fmt_s "$compose_noop") |
 
 Compose v1 is a Python program: every \`docker-compose\` call pays its start-up. The script calls it twice (pull, up).
-The tool calls it for \`up\` and once per health poll; the gate polls at most once a second until the container has
+The tool calls it once, for \`up\`; its health gate asks Docker directly and polls at most once a second until the container has
 run unrestarted for the settle time, so the default settle adds at least 3 s and a few more polls.
 
 ## 3. Start-up
