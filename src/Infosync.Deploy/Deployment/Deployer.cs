@@ -53,7 +53,7 @@ public sealed class Deployer(DeploySession session, RegistrySettings registry, R
 
         await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded,
             await images.WithDigestAsync(change.From), await images.WithDigestAsync(attempt.To)));
-        await images.PruneAsync([tag, DeployHistory.TagOf(change.From) ?? tag]);
+        await images.PruneAsync(await session.History.ReadLastAsync(500, CancellationToken.None), [tag, DeployHistory.TagOf(change.From) ?? tag]);
         return new DeployResult(target.Environment, host.Name, change.Changes, attempt.Clock.Elapsed);
     }
 

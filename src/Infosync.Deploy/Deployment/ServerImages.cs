@@ -60,18 +60,25 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
         return digest is null ? image : $"{image}@{digest}";
     }
 
-    /// <summary>Removes all but the newest <see cref="Kept"/> tags of the repository, never the given ones.</summary>
-    public async Task PruneAsync(IReadOnlyCollection<string> protectedTags)
+    /// <summary>
+    /// Removes this environment's older images: of the tags its history shows deployed, all but the newest
+    /// <see cref="Kept"/>, never <paramref name="protectedTags"/>. Images the history does not name, such as another
+    /// environment's on a shared engine, are left alone, and Docker refuses to remove an image a container uses.
+    /// </summary>
+    public async Task PruneAsync(IReadOnlyList<HistoryEntry> history, IReadOnlyCollection<string> protectedTags)
     {
-        var listed = await host.RunAsync(ServerDocker.ListTags(registry.Repository), CancellationToken.None);
-        if (!listed.Succeeded || host.IsPlan)
+        ArgumentNullException.ThrowIfNull(history);
+        var deployedNewestFirst = history.Where(e => e.Result == HistoryEntry.Succeeded)
+            .Select(e => DeployHistory.TagOf(e.To)).OfType<string>().Reverse().Distinct().ToList();
+        var candidates = deployedNewestFirst.Skip(Kept).Where(t => !protectedTags.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        if (candidates.Count == 0 || host.IsPlan)
         {
             return;
         }
 
-        var tags = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(t => t != "<none>").Distinct().ToList();
-        var stale = tags.Skip(Kept).Where(t => !protectedTags.Contains(t)).Select(t => $"{registry.Repository}:{t}").ToList();
+        var listed = await host.RunAsync(ServerDocker.ListTags(registry.Repository), CancellationToken.None);
+        var stale = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(candidates.Contains).Distinct().Select(t => $"{registry.Repository}:{t}").ToList();
         if (stale.Count > 0)
         {
             log.Information("Pruning {0} old image(s) on {1}: {2}", stale.Count, host.Name, string.Join(", ", stale));
