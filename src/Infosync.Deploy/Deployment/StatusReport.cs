@@ -45,9 +45,10 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
         var inspected = await host.RunAsync(ServerDocker.Inspect(ids), cancellationToken);
         var states = ContainerState.ParseInspect(inspected.Succeeded ? inspected.StandardOutput : string.Empty);
         var parts = new List<string>();
+        var images = new ServerImages(host, registry, log, Secrets.Redactor.None);
         foreach (var state in states)
         {
-            var digest = await new ServerImages(host, registry, log, Secrets.Redactor.None).WithDigestAsync(state.Image);
+            var digest = await images.WithDigestAsync(state.Image);
             parts.Add($"{digest}, {state.Status}{(state.Health is null ? string.Empty : ", " + state.Health)}, {Uptime(state)}, " +
                 $"{state.RestartCount} restart(s), container {state.Id[..Math.Min(12, state.Id.Length)]}");
         }

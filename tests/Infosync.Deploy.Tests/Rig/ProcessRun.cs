@@ -11,7 +11,7 @@ public sealed record ProcessRun(int ExitCode, string StandardOutput, string Stan
     /// <summary>Runs <paramref name="program"/> with exactly <paramref name="environment"/> plus PATH and HOME.</summary>
     public static async Task<ProcessRun> StartAsync(
         string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null, Action<Process>? started = null)
+        TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -42,7 +42,6 @@ public sealed record ProcessRun(int ExitCode, string StandardOutput, string Stan
         }
 
         using var process = Process.Start(start)!;
-        started?.Invoke(process);
         var output = new StringBuilder();
         var error = new StringBuilder();
         var reading = Task.WhenAll(
