@@ -13,4 +13,17 @@ fi
 "$root/tests/rig/up.sh"
 # gitlab-ci-local, pinned, for the pipeline test.
 npm ci --prefix "$root/tests/gitlab-ci" --no-audit --no-fund --loglevel=error
-dotnet test "$root/Infosync.Deploy.slnx" --logger "console;verbosity=normal" "$@"
+
+# CI shows only the end of a long log, so a failure is repeated after the summary.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test "$root/Infosync.Deploy.slnx" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+if [ "$status" != 0 ]; then
+  echo
+  echo "=== test.sh: what failed (repeated from above) ==="
+  grep -E ': error |^  Failed ' "$log" | sort -u || true
+  echo
+  awk '/^  Failed /{show=1} /^  (Passed|Skipped) /{show=0} show' "$log" | cut -c1-400 | head -250
+fi
+exit "$status"
