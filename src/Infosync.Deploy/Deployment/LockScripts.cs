@@ -16,27 +16,38 @@ public static class LockScripts
     /// <summary>Exit status: another deploy holds the lock; the output says who.</summary>
     public const int Held = 11;
 
-    private const string Inspect =
+    // Prints "held AGE ALIVE MARKER" and the holder. A lock whose keeper cannot be read 10 s after it was made
+    // was left by a deploy that died between mkdir and writing it: its maker writes both within milliseconds.
+    private const string InspectFunction =
         """
-        now=$(date +%s); made=$(stat -c %Y -- "$lock" 2>/dev/null || echo "$now"); alive=unknown; marker=
-        if read -r pid marker < "$lock/keeper" 2>/dev/null; then
-          if tr '\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"; then alive=yes; else alive=no; fi
-        fi
-        echo "held $((now - made)) $alive $marker"
-        cat -- "$lock/holder.json" 2>/dev/null || true
+        inspect() {
+          now=$(date +%s); made=$(stat -c %Y -- "$lock" 2>/dev/null || echo "$now"); alive=unknown; marker=
+          if read -r pid marker < "$lock/keeper" 2>/dev/null && [ -n "$marker" ]; then
+            if tr '\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"; then alive=yes; else alive=no; fi
+          elif [ $((now - made)) -ge 10 ]; then
+            alive=no
+          fi
+          echo "held $((now - made)) $alive $marker"
+          cat -- "$lock/holder.json" 2>/dev/null || true
+        }
+
         """;
 
-    private const string Acquire =
+    // A lock made a moment ago by a concurrent deploy may not have its files yet: wait up to 2 s for them, so the
+    // refusal names the holder, and take the lock if it is released meanwhile.
+    private const string Acquire = InspectFunction +
         """
         d="$1/.deploy"; lock="$d/lock"
         [ -d "$1" ] || { echo "deploy directory $1 does not exist" >&2; exit 12; }
         mkdir -p -- "$d" || exit 10
-        if mkdir -- "$lock" 2>/dev/null; then
-          if printf '%s %s\n' "$3" "$4" > "$lock/keeper" && printf '%s\n' "$2" > "$lock/holder.json"; then exit 0; fi
-          rm -rf -- "$lock"; exit 10
-        fi
-
-        """ + Inspect + "\nexit 11\n";
+        tries=0
+        while ! mkdir -- "$lock" 2>/dev/null; do
+          if [ -s "$lock/holder.json" ] || [ "$tries" -ge 20 ]; then inspect; exit 11; fi
+          sleep 0.1; tries=$((tries + 1))
+        done
+        if printf '%s %s\n' "$3" "$4" > "$lock/keeper" && printf '%s\n' "$2" > "$lock/holder.json"; then exit 0; fi
+        rm -rf -- "$lock"; exit 10
+        """;
 
     private const string TakeOver =
         """
@@ -55,12 +66,12 @@ public static class LockScripts
         rm -rf -- "$lock"
         """;
 
-    private const string Show =
+    private const string Show = InspectFunction +
         """
         lock="$1/.deploy/lock"
         [ -d "$lock" ] || exit 0
-
-        """ + Inspect;
+        inspect
+        """;
 
     /// <summary>A process that holds its stdin open and prints its pid; <paramref name="marker"/> is in its command line.</summary>
     public static RemoteCommand Keeper(string marker) =>

@@ -45,6 +45,63 @@ public sealed class LockScriptsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lock_another_deploy_is_making_right_now_is_refused_naming_its_holder()
+    {
+        await using var keeper = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-maker"));
+        var lockDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
+        var acquire = host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-late"));
+
+        await Task.Delay(300);
+        File.WriteAllText(Path.Combine(lockDirectory.FullName, "keeper"), $"{keeper.FirstLine} infosync-deploy-lock-maker\n");
+        File.WriteAllText(Path.Combine(lockDirectory.FullName, "holder.json"), holder.ToJson() + "\n");
+        var result = await acquire;
+
+        Assert.Equal(LockScripts.Held, result.ExitCode);
+        var state = LockState.Parse(result.StandardOutput)!;
+        Assert.True(state.KeeperAlive);
+        Assert.Equal("alice", state.Holder!.Who);
+    }
+
+    [Fact]
+    public async Task A_lock_released_while_its_files_were_awaited_is_taken()
+    {
+        var lockDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
+        var acquire = host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-next"));
+
+        await Task.Delay(300);
+        lockDirectory.Delete();
+
+        Assert.Equal(0, (await acquire).ExitCode);
+        Assert.Contains("infosync-deploy-lock-next", File.ReadAllText(Path.Combine(lockDirectory.FullName, "keeper")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lock_still_without_a_keeper_after_ten_seconds_is_abandoned_and_can_be_taken_over()
+    {
+        var lockDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
+        lockDirectory.LastWriteTimeUtc = DateTime.UtcNow.AddSeconds(-11);
+
+        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
+        var takeOver = await host.RunAsync(LockScripts.TryTakeOver(directory.FullName, state.Marker));
+
+        Assert.True(state.IsAbandoned);
+        Assert.Null(state.Holder);
+        Assert.Equal(0, takeOver.ExitCode);
+        Assert.False(lockDirectory.Exists);
+    }
+
+    [Fact]
+    public async Task A_lock_just_made_without_a_keeper_yet_is_not_abandoned()
+    {
+        Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
+
+        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
+
+        Assert.Null(state.KeeperAlive);
+        Assert.False(state.IsAbandoned);
+    }
+
+    [Fact]
     public async Task Taking_over_refuses_a_lock_that_changed_hands_since_it_was_judged()
     {
         await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-current"));
@@ -80,12 +137,14 @@ public sealed class LockScriptsTests : IDisposable
     }
 
     [Fact]
-    public async Task Ten_acquires_at_once_give_exactly_one_lock()
+    public async Task Ten_acquires_at_once_give_exactly_one_lock_and_nine_refusals_naming_its_holder()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", $"infosync-deploy-lock-{i}"))));
 
         Assert.Single(results, r => r.ExitCode == 0);
-        Assert.Equal(9, results.Count(r => r.ExitCode == LockScripts.Held));
+        var refusals = results.Where(r => r.ExitCode == LockScripts.Held).ToList();
+        Assert.Equal(9, refusals.Count);
+        Assert.All(refusals, r => Assert.Equal("alice", LockState.Parse(r.StandardOutput)!.Holder?.Who));
     }
 }
