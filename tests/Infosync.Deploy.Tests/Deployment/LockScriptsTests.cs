@@ -87,7 +87,7 @@ public sealed class LockScriptsTests : IDisposable
         Assert.True(state.IsAbandoned);
         Assert.Null(state.Holder);
         Assert.Equal(0, takeOver.ExitCode);
-        Assert.False(lockDirectory.Exists);
+        Assert.False(Directory.Exists(lockDirectory.FullName));
     }
 
     [Fact]
