@@ -4,68 +4,60 @@ using YamlDotNet.Core.Events;
 namespace Infosync.Deploy.Compose;
 
 /// <summary>
-/// Refuses a file whose aliases would expand to more nodes than any compose file has (a "billion laughs" bomb).
+/// Counts, event by event, how many nodes the file's aliases would expand to, to refuse a "billion laughs" bomb.
 /// The editor never expands aliases itself, but Compose on the server would, and hang; better to stop here.
 /// </summary>
-internal static class AliasBudget
+internal sealed class AliasBudget
 {
     public const long MaxNodes = 100_000;
 
-    public static void Check(string text, string fileName)
+    public static string Refusal { get; } = $"its aliases expand to more than {MaxNodes} nodes (a YAML alias bomb?); refusing to deploy it";
+
+    private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
+
+    // The collections still open, each with its anchor and the nodes counted in it so far; the bottom one is the file.
+    private readonly Stack<(string? Anchor, long Size)> _open = new();
+
+    public AliasBudget() => _open.Push((null, 0));
+
+    /// <summary>Counts the next parsing event; false once the file expands to more than <see cref="MaxNodes"/> nodes.</summary>
+    public bool Admit(ParsingEvent parsingEvent)
     {
-        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
-        var open = new Stack<(string? Anchor, long Size)>();
-        open.Push((null, 0));
-        var parser = new Parser(new StringReader(text));
-        try
+        var size = parsingEvent switch
         {
-            while (parser.MoveNext())
-            {
-                var size = parser.Current switch
-                {
-                    Scalar scalar => Named(anchors, scalar.Anchor, 1),
-                    AnchorAlias alias => anchors.GetValueOrDefault(alias.Value.Value, 1),
-                    MappingStart or SequenceStart => Open(open, (NodeEvent)parser.Current),
-                    MappingEnd or SequenceEnd => Close(open, anchors),
-                    _ => 0,
-                };
-                var (anchor, total) = open.Pop();
-                open.Push((anchor, total + size));
-                if (total + size > MaxNodes)
-                {
-                    throw new ComposeEditException(fileName, (int)parser.Current!.Start.Line,
-                        $"its aliases expand to more than {MaxNodes} nodes (a YAML alias bomb?); refusing to deploy it");
-                }
-            }
-        }
-        catch (YamlException)
-        {
-            // Reported by the scanner, with its line.
-        }
+            Scalar scalar => Named(scalar.Anchor, 1),
+            AnchorAlias alias => _anchorSizes.GetValueOrDefault(alias.Value.Value, 1),
+            MappingStart or SequenceStart => Open((NodeEvent)parsingEvent),
+            MappingEnd or SequenceEnd => Close(),
+            _ => 0,
+        };
+        var (anchor, total) = _open.Pop();
+        _open.Push((anchor, total + size));
+        return total + size <= MaxNodes;
     }
 
-    private static long Named(Dictionary<string, long> anchors, AnchorName anchor, long size)
+    private long Named(AnchorName anchor, long size)
     {
         if (!anchor.IsEmpty)
         {
-            anchors[anchor.Value] = size;
+            _anchorSizes[anchor.Value] = size;
         }
 
         return size;
     }
 
-    private static long Open(Stack<(string? Anchor, long Size)> open, NodeEvent start)
+    private long Open(NodeEvent start)
     {
-        open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, 1));
+        _open.Push((start.Anchor.IsEmpty ? null : start.Anchor.Value, 1));
         return 0;
     }
 
-    private static long Close(Stack<(string? Anchor, long Size)> open, Dictionary<string, long> anchors)
+    private long Close()
     {
-        var (anchor, size) = open.Pop();
+        var (anchor, size) = _open.Pop();
         if (anchor is not null)
         {
-            anchors[anchor] = size;
+            _anchorSizes[anchor] = size;
         }
 
         return size;

@@ -10,8 +10,6 @@ internal sealed record ComposeDocument(string FileName, IReadOnlyList<ComposeSer
 
         // YamlDotNet reads a leading BOM as part of the first key; parse without it and shift every offset back.
         var bomLength = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
-        var document = new ComposeEventWalker(text, bomLength, fileName).Walk();
-        AliasBudget.Check(text[bomLength..], fileName);
-        return document;
+        return new ComposeEventWalker(text, bomLength, fileName).Walk();
     }
 }

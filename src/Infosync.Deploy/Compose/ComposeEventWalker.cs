@@ -12,6 +12,7 @@ internal sealed class ComposeEventWalker(string fileText, int bomLength, string 
     private readonly Stack<WalkFrame> _frames = new();
     private readonly AnchorTable _anchors = new();
     private readonly ServiceCollector _services = new(fileName);
+    private readonly AliasBudget _aliases = new();
     private int _documents;
 
     public ComposeDocument Walk()
@@ -36,6 +37,11 @@ internal sealed class ComposeEventWalker(string fileText, int bomLength, string 
 
     private void Visit(ParsingEvent parsingEvent)
     {
+        if (!_aliases.Admit(parsingEvent))
+        {
+            throw new ComposeEditException(fileName, LineAt(parsingEvent.Start), AliasBudget.Refusal);
+        }
+
         switch (parsingEvent)
         {
             case DocumentStart when ++_documents > 1:
