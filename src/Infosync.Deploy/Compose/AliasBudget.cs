@@ -18,9 +18,12 @@ internal sealed class AliasBudget
     // The collections still open, each with its anchor and the nodes counted in it so far; the bottom one is the file.
     private readonly Stack<(string? Anchor, long Size)> _open = new();
 
+    // Nodes the aliases stand for: the file's own nodes are bounded by its size already, and do not count.
+    private long _expandedByAliases;
+
     public AliasBudget() => _open.Push((null, 0));
 
-    /// <summary>Counts the next parsing event; false once the file expands to more than <see cref="MaxNodes"/> nodes.</summary>
+    /// <summary>Counts the next parsing event; false once the aliases stand for more than <see cref="MaxNodes"/> nodes.</summary>
     public bool Admit(ParsingEvent parsingEvent)
     {
         var size = parsingEvent switch
@@ -33,7 +36,12 @@ internal sealed class AliasBudget
         };
         var (anchor, total) = _open.Pop();
         _open.Push((anchor, total + size));
-        return total + size <= MaxNodes;
+        if (parsingEvent is AnchorAlias)
+        {
+            _expandedByAliases += size;
+        }
+
+        return _expandedByAliases <= MaxNodes;
     }
 
     private long Named(AnchorName anchor, long size)

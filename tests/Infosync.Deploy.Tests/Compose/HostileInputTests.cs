@@ -30,6 +30,17 @@ public sealed class HostileInputTests
         Assert.Equal(shared + Service.Replace(":1.0", ":2.0", StringComparison.Ordinal), edit.ComposeText);
     }
 
+    [Fact]
+    public void A_large_file_without_aliases_is_not_taken_for_an_alias_bomb()
+    {
+        // 150,000 plain scalars in under 1 MiB: many nodes, none of them from an alias.
+        var plain = "x-many: [" + string.Join(", ", Enumerable.Repeat("a", 150_000)) + "]\n";
+
+        var edit = ComposeImageEditor.ReplaceTag(new(plain + Service, null, Repository, "2.0"));
+
+        Assert.Equal(plain + Service.Replace(":1.0", ":2.0", StringComparison.Ordinal), edit.ComposeText);
+    }
+
     [Theory]
     [InlineData("[")]
     [InlineData("{a: ")]
