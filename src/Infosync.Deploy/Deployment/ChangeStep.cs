@@ -8,7 +8,7 @@ internal sealed class ChangeStep(DeploySession session, ComposeCli compose, Comp
 {
     public async Task ApplyAsync(ComposeSnapshot before, ComposeChange change, Attempt attempt, RunOrigin origin, CancellationToken cancellationToken)
     {
-        var gate = new HealthGate(session.Host, session.Target.Directory, session.Target.Health, session.Log, session.Redactor);
+        var gate = session.HealthGate();
         try
         {
             await files.WriteAsync(before, change.After);

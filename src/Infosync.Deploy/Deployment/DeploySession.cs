@@ -19,6 +19,9 @@ public sealed record DeploySession(
     /// <summary>The environment's history on this host.</summary>
     public DeployHistory History => new(Host, Target.Directory);
 
+    /// <summary>The health gate of the environment's services on this host.</summary>
+    internal HealthGate HealthGate() => new(Host, Target.Directory, Target.Health, Log, Redactor);
+
     /// <summary>Records a failed attempt and returns the exception that reports it in one line.</summary>
     internal async Task<DeployException> FailAsync(Attempt attempt, RunOrigin origin, Exception exception, string state)
     {

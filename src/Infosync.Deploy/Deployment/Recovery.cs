@@ -26,11 +26,11 @@ internal sealed class Recovery(DeploySession session, ComposeCli compose, Deploy
 
         await using (again)
         {
+            var recovered = session with { Host = again };
             var files = new ComposeFiles(again, session.Target);
-            var gate = new HealthGate(again, session.Target.Directory, session.Target.Health, session.Log, session.Redactor);
-            var state = await new Restorer(again, compose, files, gate, session.Log).RestoreAsync(change.After, before, change.Services);
+            var state = await new Restorer(again, compose, files, recovered.HealthGate(), session.Log).RestoreAsync(change.After, before, change.Services);
             await held.ReleaseWithAsync(again);
-            return await (session with { Host = again }).FailAsync(attempt, origin, lost, "reconnected: " + state);
+            return await recovered.FailAsync(attempt, origin, lost, "reconnected: " + state);
         }
     }
 }
