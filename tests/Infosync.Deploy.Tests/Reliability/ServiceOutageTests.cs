@@ -20,9 +20,7 @@ public sealed class ServiceOutageTests(RigFixture fixture)
         {
             using var run = BackgroundBuild.Start(variables, "--target=PushImage", $"--image-tag={tag}");
             await run.WaitForOutputAsync("Pushing", TimeSpan.FromSeconds(120));
-            await RigServices.SignalRegistryAsync(fixture.Rig, "STOP");
-            await Task.Delay(1000);
-            await RigServices.SignalRegistryAsync(fixture.Rig, "KILL");
+            await RigServices.HangThenKillRegistryAsync(fixture.Rig, TimeSpan.FromMilliseconds(1000));
             var exitCode = await run.WaitForExitAsync(TimeSpan.FromMinutes(3));
 
             Assert.NotEqual(0, exitCode);
@@ -47,9 +45,7 @@ public sealed class ServiceOutageTests(RigFixture fixture)
         {
             using var run = BackgroundBuild.Start(fixture.Rig.DeployVariables(), "--target=DeployDev", "--exclusive", $"--image-tag={tag}", "--verbosity=diagnostic");
             await run.WaitForOutputAsync("$ docker pull", TimeSpan.FromSeconds(60));
-            await RigServices.SignalRegistryAsync(fixture.Rig, "STOP");
-            await Task.Delay(500);
-            await RigServices.SignalRegistryAsync(fixture.Rig, "KILL");
+            await RigServices.HangThenKillRegistryAsync(fixture.Rig, TimeSpan.FromMilliseconds(500));
             var exitCode = await run.WaitForExitAsync(TimeSpan.FromMinutes(3));
 
             Assert.NotEqual(0, exitCode);

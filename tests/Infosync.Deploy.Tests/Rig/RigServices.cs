@@ -3,8 +3,14 @@ namespace Infosync.Deploy.Tests.Rig;
 /// <summary>Stops, freezes and restarts the rig's daemons, for fault tests; <see cref="RestoreAsync"/> brings all back.</summary>
 public static class RigServices
 {
-    public static Task SignalRegistryAsync(Rig rig, string signal) =>
-        SignalAsync(File.ReadAllText(Path.Combine(rig["RIG_DIR"], "registry", "registry.pid")).Trim(), signal);
+    /// <summary>Freezes the registry, so transfers hang, then kills it after <paramref name="hang"/>.</summary>
+    public static async Task HangThenKillRegistryAsync(Rig rig, TimeSpan hang)
+    {
+        var pid = File.ReadAllText(Path.Combine(rig["RIG_DIR"], "registry", "registry.pid")).Trim();
+        await SignalAsync(pid, "STOP");
+        await Task.Delay(hang);
+        await SignalAsync(pid, "KILL");
+    }
 
     public static async Task StopDockerAsync(Rig rig)
     {
