@@ -14,6 +14,7 @@ public sealed class DeployTests(RigFixture fixture)
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("dev-new"));
         await fixture.ResetAsync("dev", old);
         var sidecar = await probe.ContainerIdAsync("dev", "sidecar");
+        var logMark = RigSsh.LogMark(fixture.Rig);
 
         using var run = BackgroundBuild.Start(fixture.Rig.DeployVariables(), "--target=DeployDev", $"--image-tag={tag}");
         var watch = SshConnectionWatch.Start(run.ProcessId, int.Parse(fixture.Rig["SSH_PORT"], System.Globalization.CultureInfo.InvariantCulture));
@@ -25,7 +26,7 @@ public sealed class DeployTests(RigFixture fixture)
         Assert.Contains(tag, await probe.RegistryTagsAsync());
         Assert.Equal(sidecar, await probe.ContainerIdAsync("dev", "sidecar"));
         Assert.Single(ports);
-        Assert.Equal(1, SshConnectionWatch.LoginsFrom(fixture.Rig, ports));
+        Assert.Equal(1, SshConnectionWatch.LoginsFrom(fixture.Rig, ports, logMark));
         Assert.Contains($"{old} -> {fixture.Rig.Repository}:{tag}", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Rig.HarborPassword, run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Rig.SshPassword, run.Output, StringComparison.Ordinal);

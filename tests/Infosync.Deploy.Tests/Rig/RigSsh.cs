@@ -21,8 +21,16 @@ public static class RigSsh
     }
 
     /// <summary>How many SSH logins the rig's sshd has accepted so far.</summary>
-    public static int AcceptedLogins(Rig rig) =>
-        File.ReadLines(rig["RIG_SSHD_LOG"]).Count(line => line.Contains("Accepted ", StringComparison.Ordinal));
+    public static int AcceptedLogins(Rig rig) => LoginsSince(rig, 0).Count();
+
+    /// <summary>The sshd log's length in lines: a mark to count only the logins that come after it.</summary>
+    public static int LogMark(Rig rig) => File.ReadLines(rig["RIG_SSHD_LOG"]).Count();
+
+    /// <summary>The sshd log's "Accepted password for … port N ssh2" lines after <paramref name="mark"/>.</summary>
+    public static IEnumerable<string> LoginsSince(Rig rig, int mark) =>
+        File.ReadLines(rig["RIG_SSHD_LOG"]).Skip(mark).Where(line => AcceptedLogin.IsMatch(line));
+
+    private static readonly System.Text.RegularExpressions.Regex AcceptedLogin = new("^Accepted [a-z-]+ for ");
 }
 
 public sealed class NullLog : ICakeLog

@@ -24,10 +24,12 @@ public sealed class SshConnectionWatch : IAsyncDisposable
         return localPorts;
     }
 
-    /// <summary>The sshd log's accepted logins that came from <paramref name="ports"/>.</summary>
-    public static int LoginsFrom(Rig rig, IReadOnlySet<int> ports) =>
-        File.ReadLines(rig["RIG_SSHD_LOG"]).Count(line => line.Contains("Accepted ", StringComparison.Ordinal)
-            && ports.Any(port => line.Contains($" port {port} ", StringComparison.Ordinal)));
+    /// <summary>
+    /// The sshd log's accepted logins after <paramref name="logMark"/> that came from <paramref name="ports"/>.
+    /// Only lines after the mark count: the kernel reuses local ports, so an older login may share one.
+    /// </summary>
+    public static int LoginsFrom(Rig rig, IReadOnlySet<int> ports, int logMark) =>
+        RigSsh.LoginsSince(rig, logMark).Count(line => ports.Any(port => line.Contains($" port {port} ", StringComparison.Ordinal)));
 
     public async ValueTask DisposeAsync()
     {
