@@ -5,6 +5,7 @@ using Infosync.Deploy.Deployment;
 using Infosync.Deploy.Compose;
 using Infosync.Deploy.Docker;
 using Infosync.Deploy.Local;
+using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Build;
@@ -16,6 +17,9 @@ public sealed class BuildContext(ICakeContext context) : FrostingContext(context
 
     /// <summary>The settings the tasks of this run need, checked before the first task.</summary>
     public InfosyncSettings Settings => settings ?? throw new InvalidOperationException("Settings are read in setup.");
+
+    /// <summary>The run's redactor, which every line of output passes through (see Program.cs).</summary>
+    public Redactor Redactor => (Log as RedactingLog)?.Redactor ?? throw new InvalidOperationException("The host's log is not a RedactingLog.");
 
     /// <summary>Stops long waits when the process is asked to stop (Ctrl-C, SIGTERM).</summary>
     public ShutdownSignal Shutdown { get; } = new();
@@ -32,12 +36,13 @@ public sealed class BuildContext(ICakeContext context) : FrostingContext(context
     public ImagePublisher Publisher => new(Commands, Log);
 
     /// <summary>The operations on one environment's server.</summary>
-    public EnvironmentOperations On(DeployEnvironment environment) => new(Settings, environment, Log);
+    public EnvironmentOperations On(DeployEnvironment environment) => new(Settings, environment, Log, Redactor);
 
     /// <summary>Reads and checks the settings for the tasks about to run.</summary>
     internal void LoadSettings(SettingsRequest request)
     {
         var home = Environment.GetEnvironmentVariable("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
         settings = InfosyncSettings.Load(new CakeSettingSource(this), request, Environment.WorkingDirectory.FullPath, home);
+        Redactor.Learn([settings.Registry?.Password, .. settings.Targets.Values.SelectMany(t => new[] { t.Ssh.Password, t.Ssh.PrivateKey })]);
     }
 }

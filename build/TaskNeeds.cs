@@ -16,7 +16,7 @@ internal static class TaskNeeds
             _ when taskName.StartsWith("Deploy", StringComparison.Ordinal) =>
                 new SettingsRequest(TagNeed.Required, Build: false, Repository: true, RegistryLogin: true, target),
             _ when taskName.StartsWith("Rollback", StringComparison.Ordinal) =>
-                new SettingsRequest(TagNeed.Optional, Build: false, Repository: true, RegistryLogin: false, target),
+                new SettingsRequest(TagNeed.Rollback, Build: false, Repository: true, RegistryLogin: false, target),
             _ when taskName.StartsWith("Status", StringComparison.Ordinal) =>
                 new SettingsRequest(TagNeed.None, Build: false, Repository: true, RegistryLogin: false, target),
             _ when taskName.StartsWith("Unlock", StringComparison.Ordinal) =>

@@ -13,6 +13,7 @@ public sealed class CakeHost
     private Type contextType = typeof(FrostingContext);
     private Type? lifetimeType;
     private Type? taskLifetimeType;
+    private Func<ICakeLog, ICakeLog> wrapLog = log => log;
 
     /// <summary>Uses <typeparamref name="TContext"/>, built from the engine's context, for every task.</summary>
     public CakeHost UseContext<TContext>()
@@ -33,6 +34,16 @@ public sealed class CakeHost
     public CakeHost UseTaskLifetime<TLifetime>()
     {
         taskLifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="wrap"/>'s log in place of Cake's console log for everything the run writes, the engine's
+    /// own messages and error report included (what Frosting's <c>ConfigureServices</c> allows for <c>ICakeLog</c>).
+    /// </summary>
+    public CakeHost UseLog(Func<ICakeLog, ICakeLog> wrap)
+    {
+        wrapLog = wrap;
         return this;
     }
 
@@ -62,7 +73,7 @@ public sealed class CakeHost
         }
 
         var data = new CakeDataService();
-        var context = CakeServices.CreateContext(options, console, environment, data);
+        var context = CakeServices.CreateContext(options, console, environment, data, wrapLog);
         var catalog = new TaskCatalog(assemblies.Count > 0 ? assemblies : [Assembly.GetEntryAssembly()!]);
         var run = new HostRun(options, context, console, catalog, contextType, lifetimeType, taskLifetimeType);
         if (options.ShowHelp)

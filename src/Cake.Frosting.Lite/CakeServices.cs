@@ -11,9 +11,9 @@ namespace Cake.Frosting;
 internal static class CakeServices
 {
     public static CakeContext CreateContext(
-        HostOptions options, IConsole console, ICakeEnvironment environment, CakeDataService data)
+        HostOptions options, IConsole console, ICakeEnvironment environment, CakeDataService data, Func<ICakeLog, ICakeLog> wrapLog)
     {
-        var log = new CakeBuildLog(console, options.Verbosity);
+        var log = wrapLog(new CakeBuildLog(console, options.Verbosity));
         var fileSystem = new FileSystem();
         var globber = new Globber(fileSystem, environment);
         var configuration = new CakeConfiguration(new Dictionary<string, string>());

@@ -90,6 +90,20 @@ stop_pid() {
   rm -f "$2"
 }
 
+# Starts "$@" as a daemon in its own session, appending its output to $1, with no file descriptor but 0-2: a daemon
+# must not keep a lock (flock) or pipe of whatever started the rig, or that lock stays held as long as the daemon runs.
+# $! is the daemon's pid afterwards.
+start_daemon() {
+  local log="$1"; shift
+  (
+    for fd in /proc/self/fd/*; do
+      fd="${fd##*/}"
+      ((fd > 2)) && eval "exec $fd>&-"
+    done 2>/dev/null
+    exec setsid "$@" >>"$log" 2>&1 </dev/null
+  ) &
+}
+
 # Waits until "$@" succeeds, polling every 0.2 s, for at most $1 seconds.
 wait_for() {
   local timeout="$1"; shift

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Puts one environment back to a known state: a hand-written-looking docker-compose.yml with the
 # web service on localhost:5443/infosync/infosync:<tag> and an unrelated sidecar, both running,
-# and nothing else in the deploy directory.
+# and nothing else in the deploy directory. The third argument picks the server's kind: v2 (the default) starts the
+# stack with `docker compose` as deployer, v1 with `docker-compose` as deployer-v1, and the directory is theirs.
 set -Eeuo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-(($# == 2)) || die "usage: reset-env.sh <dev|pilot|stage> <tag>"
-env="$1" tag="$2"
+(($# == 2 || $# == 3)) || die "usage: reset-env.sh <dev|pilot|stage> <tag> [v2|v1]"
+env="$1" tag="$2" kind="${3:-v2}"
+[[ "$kind" =~ ^v[12]$ ]] || die "unknown Compose kind: $kind (v2 or v1)"
 [[ "$env" =~ ^(dev|pilot|stage)$ ]] || die "unknown environment: $env (dev, pilot or stage)"
 valid_tag "$tag" || die "not a valid image tag: $tag"
 require_root
@@ -16,9 +18,10 @@ E="${env^^}"
 dir_var="RIG_DEPLOY_DIR_$E" web_var="RIG_WEB_PORT_$E" sidecar_var="RIG_SIDECAR_PORT_$E"
 dir="${!dir_var}" web_port="${!web_var}" sidecar_port="${!sidecar_var}"
 image="$HARBOR_HOST/$HARBOR_PROJECT/$IMAGE_NAME:$tag"
-# docker-compose v1's default project name: the directory's name, lower-cased, [-_a-z0-9] kept.
+# Compose's default project name: the directory's name, lower-cased, [-_a-z0-9] kept (the same in v1 and v2 here).
 project="$(basename "$dir" | tr '[:upper:]' '[:lower:]' | tr -cd -- '-_a-z0-9')"
-home="$(getent passwd "$SSH_USERNAME" | cut -d: -f6)"
+if [[ "$kind" == v1 ]]; then user="$RIG_SSH_USERNAME_V1" compose=(docker-compose); else user="$SSH_USERNAME" compose=(docker compose); fi
+home="$(getent passwd "$user" | cut -d: -f6)"
 
 code="$(curl -sS -o /dev/null -w '%{http_code}' -K "$RIG_REGISTRY_CURL_CONFIG" \
   -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
@@ -35,7 +38,8 @@ if ((${#containers[@]} > 0)); then
   quietly "removing the $project containers" docker rm -f "${containers[@]}"
 fi
 
-install -d -m 755 -o "$SSH_USERNAME" -g "$SSH_USERNAME" "$dir"
+install -d -m 755 -o "$user" -g "$user" "$dir"
+chown "$user:$user" "$dir"
 find "$dir" -mindepth 1 -delete
 cat >"$dir/docker-compose.yml" <<YAML
 # infosync - $env
@@ -59,11 +63,11 @@ services:
       - "127.0.0.1:$sidecar_port:8080"
     restart: unless-stopped
 YAML
-chown "$SSH_USERNAME:$SSH_USERNAME" "$dir/docker-compose.yml"
+chown "$user:$user" "$dir/docker-compose.yml"
 chmod 644 "$dir/docker-compose.yml"
 
-quietly "docker-compose up -d in $dir (as $SSH_USERNAME)" runuser -u "$SSH_USERNAME" -- \
-  env -i -C "$dir" PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" USER="$SSH_USERNAME" docker-compose up -d
+quietly "${compose[*]} up -d in $dir (as $user)" runuser -u "$user" -- \
+  env -i -C "$dir" PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" USER="$user" "${compose[@]}" up -d
 
 serves() { curl -fsS --max-time 2 "http://127.0.0.1:$1/" | grep -qF -- "$2"; }
 wait_for 30 serves "$web_port" "infosync $tag" || die "web does not serve 'infosync $tag' on 127.0.0.1:$web_port"

@@ -14,6 +14,12 @@ HARBOR_USERNAME=harbor-ci
 HARBOR_PASSWORD=$'Harbor pw;\'"$(id)&|'
 SSH_PORT=2222
 SSH_USERNAME=deployer
+# A server of each kind on one host: deployer may run only Compose v2 (`docker compose`), deployer-v1 only
+# Compose v1 (`docker-compose`). Each program is executable by its group alone.
+SSH_USERNAME_V1=deployer-v1
+COMPOSE_V2_VERSION=2.26.1-4
+COMPOSE_V2_PLUGIN=/usr/local/lib/docker/cli-plugins/docker-compose
+COMPOSE_V1_PROGRAM=/usr/bin/docker-compose
 SSH_PASSWORD=$'Deploy pw;\'"$(id)&|'
 BASE_IMAGE=infosync-base:busybox
 ENVS=(dev pilot stage)
@@ -94,7 +100,7 @@ ensure_dockerd() {
     wait_for 60 docker info || die "dockerd (pid $(<"$RIG_DIR/dockerd.pid")) does not answer; see $RIG_DIR/dockerd.log"
     return
   fi
-  setsid dockerd >>"$RIG_DIR/dockerd.log" 2>&1 </dev/null 9>&- &
+  start_daemon "$RIG_DIR/dockerd.log" dockerd
   echo $! >"$RIG_DIR/dockerd.pid"
   local deadline=$((SECONDS + 60))
   until docker info >/dev/null 2>&1; do
@@ -162,7 +168,7 @@ user = \"$user\"" || true)
     registry_answers && return
     die "port 5443 is taken by something that is not this rig's registry"
   fi
-  setsid docker-registry serve "$REG_DIR/config.yml" >>"$REG_DIR/registry.log" 2>&1 </dev/null 9>&- &
+  start_daemon "$REG_DIR/registry.log" docker-registry serve "$REG_DIR/config.yml"
   echo $! >"$REG_DIR/registry.pid"
   wait_for 20 registry_answers || {
     tail -n 20 "$REG_DIR/registry.log" | sed 's/^/  | /' >&2
@@ -170,28 +176,86 @@ user = \"$user\"" || true)
   }
 }
 
-ensure_deployer() {
-  if ! id "$SSH_USERNAME" >/dev/null 2>&1; then
-    quietly "useradd $SSH_USERNAME" useradd --create-home --shell /bin/bash --groups docker "$SSH_USERNAME"
-  fi
-  id -nG "$SSH_USERNAME" | tr ' ' '\n' | grep -qx docker || usermod -aG docker "$SSH_USERNAME"
-  [[ "$(getent passwd "$SSH_USERNAME" | cut -d: -f7)" == /bin/bash ]] || usermod -s /bin/bash "$SSH_USERNAME"
-  printf '%s:%s\n' "$SSH_USERNAME" "$SSH_PASSWORD" | chpasswd
+ensure_group() {
+  getent group "$1" >/dev/null || quietly "groupadd $1" groupadd "$1"
+}
 
+# $1 user, $2... the supplementary groups it must have.
+ensure_user() {
+  local user="$1"; shift
+  if ! id "$user" >/dev/null 2>&1; then
+    quietly "useradd $user" useradd --create-home --shell /bin/bash "$user"
+  fi
+  local g
+  for g in "$@"; do
+    id -nG "$user" | tr ' ' '\n' | grep -qx "$g" || usermod -aG "$g" "$user"
+  done
+  [[ "$(getent passwd "$user" | cut -d: -f7)" == /bin/bash ]] || usermod -s /bin/bash "$user"
+  printf '%s:%s\n' "$user" "$SSH_PASSWORD" | chpasswd
+  local home auth
+  home="$(getent passwd "$user" | cut -d: -f6)"
+  auth="$home/.ssh/authorized_keys"
+  install -d -m 700 -o "$user" -g "$user" "$home/.ssh"
+  touch "$auth"
+  grep -qxF "$(<"$SSH_DIR/deployer_ed25519.pub")" "$auth" || cat "$SSH_DIR/deployer_ed25519.pub" >>"$auth"
+  chown "$user:$user" "$auth"
+  chmod 600 "$auth"
+}
+
+ensure_deployer() {
   mkdir -p "$SSH_DIR"
   chmod 755 "$SSH_DIR"
   if [[ ! -s "$SSH_DIR/deployer_ed25519" ]]; then
     quietly "ssh-keygen (deployer)" ssh-keygen -q -t ed25519 -N '' -C "deployer@infosync-rig" -f "$SSH_DIR/deployer_ed25519"
   fi
   chmod 600 "$SSH_DIR/deployer_ed25519"
-  local home auth
-  home="$(getent passwd "$SSH_USERNAME" | cut -d: -f6)"
-  auth="$home/.ssh/authorized_keys"
-  install -d -m 700 -o "$SSH_USERNAME" -g "$SSH_USERNAME" "$home/.ssh"
-  touch "$auth"
-  grep -qxF "$(<"$SSH_DIR/deployer_ed25519.pub")" "$auth" || cat "$SSH_DIR/deployer_ed25519.pub" >>"$auth"
-  chown "$SSH_USERNAME:$SSH_USERNAME" "$auth"
-  chmod 600 "$auth"
+  local g
+  for g in deployers compose-v1 compose-v2; do ensure_group "$g"; done
+  ensure_user "$SSH_USERNAME" docker deployers compose-v2
+  ensure_user "$SSH_USERNAME_V1" docker deployers compose-v1
+}
+
+# Compose v2 is not in Debian 12: the plugin binary comes from Debian 13's docker-compose package, fetched once
+# with a sources list of its own so that nothing else of Debian 13 reaches this system.
+fetch_compose_v2() {
+  local cache="$RIG_DIR/compose-v2" uri work
+  [[ -x "$cache/docker-compose-$COMPOSE_V2_VERSION" ]] && return
+  uri="$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)"
+  [[ -n "$uri" ]] || uri="$(awk '/^deb / { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)"
+  [[ -n "$uri" ]] || die "no Debian mirror found in /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list"
+  work="$(mktemp -d)"
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri trixie main" >"$work/sources.list"
+  local apt=(apt-get -q -o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o APT::Sandbox::User=root)
+  quietly "apt-get update (Debian 13 lists, for Compose v2)" "${apt[@]}" update
+  quietly "apt-get download docker-compose=$COMPOSE_V2_VERSION" bash -c 'cd "$1" && shift && "$@"' download \
+    "$work" "${apt[@]}" download "docker-compose=$COMPOSE_V2_VERSION"
+  quietly "unpacking Compose v2" dpkg-deb -x "$work/docker-compose_${COMPOSE_V2_VERSION}_amd64.deb" "$work/root"
+  mkdir -p "$cache"
+  install -m 755 "$work/root/usr/libexec/docker/cli-plugins/docker-compose" "$cache/docker-compose-$COMPOSE_V2_VERSION"
+  rm -rf "$work"
+}
+
+# Which users may run which Compose: dpkg-statoverride keeps v1's mode across package upgrades.
+ensure_compose() {
+  fetch_compose_v2
+  mkdir -p "$(dirname "$COMPOSE_V2_PLUGIN")"
+  cmp -s "$RIG_DIR/compose-v2/docker-compose-$COMPOSE_V2_VERSION" "$COMPOSE_V2_PLUGIN" \
+    || install -m 750 -o root -g compose-v2 "$RIG_DIR/compose-v2/docker-compose-$COMPOSE_V2_VERSION" "$COMPOSE_V2_PLUGIN"
+  chown root:compose-v2 "$COMPOSE_V2_PLUGIN"
+  chmod 750 "$COMPOSE_V2_PLUGIN"
+  if ! dpkg-statoverride --list "$COMPOSE_V1_PROGRAM" >/dev/null; then
+    quietly "dpkg-statoverride $COMPOSE_V1_PROGRAM" dpkg-statoverride --update --add root compose-v1 0750 "$COMPOSE_V1_PROGRAM"
+  fi
+  local user
+  runuser -u "$SSH_USERNAME" -- docker compose version >/dev/null 2>&1 || die "$SSH_USERNAME cannot run docker compose"
+  runuser -u "$SSH_USERNAME" -- sh -c 'p=$(command -v docker-compose) && [ -x "$p" ]' \
+    && die "$SSH_USERNAME can run docker-compose (v1); it must have only v2"
+  runuser -u "$SSH_USERNAME_V1" -- docker-compose version >/dev/null 2>&1 || die "$SSH_USERNAME_V1 cannot run docker-compose"
+  runuser -u "$SSH_USERNAME_V1" -- docker compose version >/dev/null 2>&1 \
+    && die "$SSH_USERNAME_V1 can run docker compose (v2); it must have only v1"
+  return 0
 }
 
 sshd_answers() {
@@ -216,7 +280,7 @@ HostKey $SSH_DIR/ssh_host_ecdsa_key
 HostKey $SSH_DIR/ssh_host_rsa_key
 PidFile $RIG_DIR/sshd.pid
 LogLevel VERBOSE
-AllowUsers $SSH_USERNAME
+AllowUsers $SSH_USERNAME $SSH_USERNAME_V1
 PermitRootLogin no
 PasswordAuthentication yes
 PubkeyAuthentication yes
@@ -298,6 +362,7 @@ write_rig_files() {
   add SSH_HOST 127.0.0.1
   add SSH_PORT "$SSH_PORT"
   add SSH_USERNAME "$SSH_USERNAME"
+  add RIG_SSH_USERNAME_V1 "$SSH_USERNAME_V1"
   add SSH_PASSWORD "$SSH_PASSWORD"
   add RIG_SSH_PRIVATE_KEY "$SSH_DIR/deployer_ed25519"
   add SSH_KNOWN_HOSTS "$SSH_DIR/known_hosts"
@@ -369,6 +434,7 @@ main() {
   ensure_dockerd
   ensure_registry
   ensure_deployer
+  ensure_compose
   ensure_sshd
   write_known_hosts
   ensure_base_image

@@ -4,12 +4,15 @@ internal sealed record ComposeDocument(string FileName, IReadOnlyList<ComposeSer
 {
     private const char ByteOrderMark = '\uFEFF';
 
-    public static ComposeDocument Read(string text, string fileName)
+    // The top-level name: as written (Compose v2's project name), before interpolation.
+    public string? Name { get; init; }
+
+    public static ComposeDocument Read(string text, string fileName, bool requireServices = true)
     {
         InputLimits.EnsureSmallEnough(text, fileName);
 
         // YamlDotNet reads a leading BOM as part of the first key; parse without it and shift every offset back.
         var bomLength = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
-        return new ComposeEventWalker(text, bomLength, fileName).Walk();
+        return new ComposeEventWalker(text, bomLength, fileName).Walk(requireServices);
     }
 }

@@ -11,6 +11,7 @@ namespace Infosync.Deploy.Compose;
 /// <param name="NewDigest">A digest <c>sha256:&lt;64 hex&gt;</c> to pin, or null to drop any digest.</param>
 /// <param name="ComposeFileName">The compose file's name, used in error messages.</param>
 /// <param name="EnvFileName">The <c>.env</c> file's name, used in error messages.</param>
+/// <param name="Services">Only these services are changed, when given; the others keep their images.</param>
 public sealed record ComposeEditRequest(
     string ComposeText,
     string? EnvText,
@@ -18,4 +19,5 @@ public sealed record ComposeEditRequest(
     string NewTag,
     string? NewDigest = null,
     string ComposeFileName = "docker-compose.yml",
-    string EnvFileName = ".env");
+    string EnvFileName = ".env",
+    IReadOnlySet<string>? Services = null);

@@ -15,7 +15,7 @@ internal sealed class ComposeEventWalker(string fileText, int bomLength, string 
     private readonly AliasBudget _aliases = new();
     private int _documents;
 
-    public ComposeDocument Walk()
+    public ComposeDocument Walk(bool requireServices)
     {
         var parser = new Parser(new StringReader(_text));
         try
@@ -32,7 +32,7 @@ internal sealed class ComposeEventWalker(string fileText, int bomLength, string 
 
         return _documents == 0
             ? throw new ComposeEditException(fileName, 1, "the file is empty")
-            : _services.ToDocument();
+            : _services.ToDocument(requireServices);
     }
 
     private void Visit(ParsingEvent parsingEvent)
@@ -115,6 +115,9 @@ internal sealed class ComposeEventWalker(string fileText, int bomLength, string 
                 return;
             case { Role: FrameRole.Root, Key: "services" }:
                 _services.SetServicesSection(mapping.KeyLine, node, collection);
+                return;
+            case { Role: FrameRole.Root, Key: "name" } when node is Scalar name:
+                _services.SetName(name.Value);
                 return;
             case { Key: "<<" }:
                 mapping.Merges.AddRange(_anchors.MergeSources(node, collection));

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Infosync.Deploy.Compose;
 
-internal sealed partial record EditTarget(ImageReference Repository, string Tag, string? Digest)
+internal sealed partial record EditTarget(ImageReference Repository, string Tag, string? Digest, IReadOnlySet<string>? Services)
 {
     public static EditTarget From(ComposeEditRequest request)
     {
@@ -28,7 +28,7 @@ internal sealed partial record EditTarget(ImageReference Repository, string Tag,
             throw new ArgumentException($"'{request.NewDigest}' is not a digest sha256:<64 hex digits>.", nameof(request));
         }
 
-        return new EditTarget(repository, request.NewTag, request.NewDigest);
+        return new EditTarget(repository, request.NewTag, request.NewDigest, request.Services);
     }
 
     public string TagAndDigest => Digest is null ? Tag : $"{Tag}@{Digest}";

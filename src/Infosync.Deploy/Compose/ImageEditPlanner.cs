@@ -22,6 +22,12 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
                 continue;
             }
 
+            if (target.Services?.Contains(service.Name) == false)
+            {
+                // A later compose file sets this service's image, so what this file says is not what runs.
+                continue;
+            }
+
             matched = true;
             var change = PlanService(service.Name, scalar, template);
             if (change.OldReference != change.NewReference)

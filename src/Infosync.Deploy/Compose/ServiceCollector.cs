@@ -10,6 +10,7 @@ internal sealed class ServiceCollector(string fileName)
     private string? _rootProblem;
     private int _servicesLine;
     private string? _servicesProblem;
+    private string? _name;
 
     public void SetRoot(ParsingEvent node, WalkFrame? collection, int line)
     {
@@ -53,11 +54,19 @@ internal sealed class ServiceCollector(string fileName)
         _services.Add(new ComposeService(name, line, image));
     }
 
-    public ComposeDocument ToDocument()
+    public void SetName(string name) => _name = name;
+
+    // An override file may leave services out; the project as a whole must have them.
+    public ComposeDocument ToDocument(bool requireServices)
     {
         if (_rootProblem is not null)
         {
             throw new ComposeEditException(fileName, _rootLine, _rootProblem);
+        }
+
+        if (!requireServices && _servicesProblem is null)
+        {
+            return new ComposeDocument(fileName, _services, _servicesLine) { Name = _name };
         }
 
         if (_servicesLine == 0)
@@ -70,6 +79,6 @@ internal sealed class ServiceCollector(string fileName)
             throw new ComposeEditException(fileName, _servicesLine, _servicesProblem ?? "services is empty");
         }
 
-        return new ComposeDocument(fileName, _services, _servicesLine);
+        return new ComposeDocument(fileName, _services, _servicesLine) { Name = _name };
     }
 }

@@ -16,7 +16,7 @@ internal sealed class ServiceImageResolver(EnvFile env, string composeFileName)
             if (service.Image is not null)
             {
                 var scalar = service.Image.ScalarOrThrow(composeFileName, service.Name);
-                images.Add(new ServiceImage(service.Name, Resolve(scalar.Value, service.Name, scalar), scalar.Line));
+                images.Add(new ServiceImage(service.Name, Resolve(scalar.Value, service.Name, scalar), scalar.Line, composeFileName));
             }
         }
 

@@ -4,25 +4,26 @@ using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>The plan of a deploy whose server could not be read: the same commands, services named by their rule.</summary>
-internal sealed class BlindPlan(IRemoteHost host, DeployTarget target, RegistrySettings registry, ComposeCli compose, ICakeLog log)
+/// <summary>
+/// The plan of a deploy whose server could not be read: the commands that do not depend on it, and the steps that do
+/// in words, without guessing which Compose runs there, which files it reads or which services use the image.
+/// </summary>
+internal sealed class BlindPlan(IRemoteHost host, DeployTarget target, RegistrySettings registry, ICakeLog log)
 {
     public async Task PrintAsync(string tag, CancellationToken cancellationToken)
     {
         var image = $"{registry.Repository}:{tag}";
-        var services = new[] { $"<each service whose image is {registry.Repository}>" };
-        log.Information("[plan] {0}: read {1}, set the tag of {2} to {3} (the file could not be read, so no diff)",
-            host.Name, target.ComposeFile, services[0], tag);
+        log.Information("[plan] {0}: the server could not be read, so which Compose it runs, which compose files it reads in {1} " +
+            "and which services use {2} are not known; no diff can be shown.", host.Name, target.Directory, registry.Repository);
         if (registry.HasCredentials)
         {
             await host.RunAsync(ServerDocker.Login(registry), cancellationToken);
         }
 
         await host.RunAsync(ServerDocker.Pull(image), cancellationToken);
-        await host.RunAsync(RemoteFiles.Write($"{target.ComposeFile}.bak", "<current docker-compose.yml>"), cancellationToken);
-        await host.RunAsync(RemoteFiles.Write(target.ComposeFile, "<docker-compose.yml with the new tag>"), cancellationToken);
-        await host.RunAsync(compose.Up(target.ComposeFile, services), cancellationToken);
-        log.Information("[plan] {0}: wait up to {1:0} s for health, roll back if it fails, record the result in {2}/.deploy/history.jsonl",
-            host.Name, target.Health.Timeout.TotalSeconds, target.Directory);
+        log.Information("[plan] {0}: set the tag of each service whose image is {1} to {2}, in the compose file or .env that sets it, " +
+            "each only if unchanged since read, with a backup beside it", host.Name, registry.Repository, tag);
+        log.Information("[plan] {0}: recreate those services with the server's Compose (up --detach --no-deps), wait up to {1:0} s for " +
+            "health, roll back if it fails, record the result in {2}/.deploy/history.jsonl", host.Name, target.Health.Timeout.TotalSeconds, target.Directory);
     }
 }

@@ -2,42 +2,57 @@ using Infosync.Deploy.Compose;
 
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>What a deploy will change in the compose files: the new text, the services, the images to pull, the diff.</summary>
+/// <summary>What a deploy will change in the project's files: the writes, the services, the images to pull, the diff.</summary>
 public sealed record ComposeChange(
-    ComposeSnapshot After,
+    ComposeProject Before,
+    IReadOnlyList<FileWrite> Writes,
     IReadOnlyList<ImageChange> Changes,
     IReadOnlyList<string> Services,
     IReadOnlyList<string> NewImages,
     string From,
     string Diff)
 {
-    /// <summary>Plans the change of every service using <paramref name="repository"/> to <paramref name="tag"/>.</summary>
-    public static ComposeChange Plan(ComposeSnapshot before, string repository, string tag, ComposeFiles files)
+    /// <summary>Plans the change of every service whose effective image is <paramref name="repository"/> to <paramref name="tag"/>.</summary>
+    /// <exception cref="ComposeEditException">No service uses the repository, or a file cannot be edited safely.</exception>
+    public static ComposeChange Plan(ComposeProject before, string repository, string tag)
     {
         ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(files);
-        var edit = ComposeImageEditor.ReplaceTag(new ComposeEditRequest(
-            before.ComposeText, before.EnvText, repository, tag, ComposeFileName: files.ComposePath, EnvFileName: files.EnvPath));
-        var after = new ComposeSnapshot(edit.ComposeText, edit.EnvText ?? before.EnvText);
-        var current = ComposeImageEditor.ReadImages(before.ComposeText, before.EnvText, files.ComposePath)
-            .Where(image => ImageReference.IsOf(image.Reference, repository))
-            .ToList();
-        var services = current.Select(image => image.Service).Distinct().ToList();
+        var edit = ProjectImages.ReplaceTag(before.Sources, before.Env?.Text, repository, tag);
+        var writes = new List<FileWrite>();
+        for (var index = 0; index < before.Files.Count; index++)
+        {
+            if (edit.Files[index].Text != before.Files[index].Text)
+            {
+                writes.Add(new FileWrite(before.Files[index], before.Files[index].WithText(edit.Files[index].Text)));
+            }
+        }
+
+        if (edit.EnvText is not null)
+        {
+            writes.Add(new FileWrite(before.Env, new ServerFile(before.EnvPath, LosslessText.Encode(edit.EnvText))));
+        }
+
+        var current = before.Images.Where(image => ImageReference.IsOf(image.Reference, repository)).ToList();
         var newImages = edit.Changes.Count > 0
             ? edit.Changes.Select(change => change.NewReference).Distinct().ToList()
             : current.Select(image => image.Reference).Distinct().ToList();
         var from = edit.Changes.Count > 0 ? edit.Changes[0].OldReference : current[0].Reference;
-        return new ComposeChange(after, edit.Changes, services, newImages, from, Describe(before, after, files, tag));
+        var variables = edit.Changes.Select(change => change.Variable).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return new ComposeChange(before, writes, edit.Changes, [.. current.Select(image => image.Service).Distinct()], newImages, from,
+            Describe(before, writes, variables, tag));
     }
 
-    private static string Describe(ComposeSnapshot before, ComposeSnapshot after, ComposeFiles files, string tag)
+    // The diff shows the image lines that change; every other line it shows has its value masked.
+    private static string Describe(ComposeProject before, List<FileWrite> writes, HashSet<string> variables, string tag)
     {
-        if (before == after)
+        if (writes.Count == 0)
         {
-            return $"{files.ComposePath} already uses {tag}; pulling it again and recreating what changed.";
+            return $"{before.FileNames} already use{(before.Files.Count == 1 ? "s" : string.Empty)} {tag}; pulling it again and recreating what changed.";
         }
 
-        var diff = before.ComposeText == after.ComposeText ? string.Empty : UnifiedDiff.Of(files.ComposePath, before.ComposeText, after.ComposeText);
-        return before.EnvText == after.EnvText ? diff : diff + UnifiedDiff.Of(files.EnvPath, before.EnvText, after.EnvText!);
+        return string.Concat(writes.Select(write => write.After.Path == before.EnvPath
+            ? UnifiedDiff.Of(write.After.Path, write.Before?.Text, write.After.Text, DiffMask.EnvContext,
+                line => DiffMask.IsAssignmentOf(line, variables) ? line : DiffMask.EnvContext(line))
+            : UnifiedDiff.Of(write.After.Path, write.Before?.Text, write.After.Text, DiffMask.ComposeContext, DiffMask.ComposeChanged)));
     }
 }

@@ -1,68 +1,113 @@
 using Infosync.Deploy.Commands;
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>Reads and atomically writes an environment's compose file and <c>.env</c>, keeping a backup of the compose file.</summary>
+/// <summary>
+/// Reads an environment's Compose project the way Compose finds it, and writes and restores the files a deploy
+/// changes: each write only over the bytes that were read, with a backup beside it made from the bytes on disk.
+/// </summary>
 public sealed class ComposeFiles(IRemoteHost host, DeployTarget target)
 {
-    /// <summary>The compose file's path on the server.</summary>
-    public string ComposePath => target.ComposeFile;
-
-    /// <summary>The <c>.env</c> file's path on the server.</summary>
-    public string EnvPath => $"{target.Directory}/.env";
-
-    /// <summary>The backup written beside the compose file before it is changed.</summary>
-    public string BackupPath => $"{target.ComposeFile}.bak";
-
-    /// <summary>Reads both files; throws when the compose file is missing or unreadable.</summary>
-    public async Task<ComposeSnapshot> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the project: which files Compose uses there, their bytes, <c>.env</c>, the project name.</summary>
+    /// <exception cref="DeployException">The directory or a compose file is missing.</exception>
+    /// <exception cref="ComposeEditException">Compose would not find its files there, or a file cannot be read.</exception>
+    public async Task<ComposeProject> ReadAsync(ComposeCli cli, CancellationToken cancellationToken)
     {
-        var compose = await RemoteFiles.ReadAsync(host, ComposePath, cancellationToken)
-            ?? throw new DeployException($"There is no {ComposePath} on {host.Name}.");
-        var env = await RemoteFiles.ReadAsync(host, EnvPath, cancellationToken);
-        return new ComposeSnapshot(compose, env);
+        ArgumentNullException.ThrowIfNull(cli);
+        var probed = await host.RunAsync(ProjectProbe.Command(target.Directory), cancellationToken);
+        if (probed.ExitCode == ProjectProbe.NoDirectory)
+        {
+            throw new DeployException($"The deploy directory {target.Directory} does not exist on {host.Name}.");
+        }
+
+        var probe = ProjectProbe.Parse(probed.EnsureSuccess($"Looking into {target.Directory} on {host.Name}").StandardOutput, target.Directory);
+        var env = await RemoteFiles.ReadAsync(host, $"{target.Directory}/.env", cancellationToken);
+        var list = FileList(probe, env);
+        var files = new List<ServerFile>();
+        foreach (var name in ComposeFileLookup.Choose(cli.Version, target.Directory, list, probe.Existing))
+        {
+            files.Add(await RemoteFiles.ReadAsync(host, $"{target.Directory}/{name}", cancellationToken)
+                ?? throw new DeployException($"{list?.Origin ?? "Compose"} names {name}, which is not in {target.Directory} on {host.Name}."));
+        }
+
+        var sources = files.Select(file => new ComposeSource(file.Name, file.Text)).ToList();
+        var projectName = ComposeProjectName.For(cli.Version, probe.Variable("COMPOSE_PROJECT_NAME", env?.Text),
+            cli.Version >= 2 ? ProjectImages.Name(sources, env?.Text) : null, target.Directory, probe.PhysicalDirectory);
+        return new ComposeProject(target.Directory, probe.PhysicalDirectory, cli, files, env, target.ComposeFiles is not null, projectName);
     }
 
     /// <summary>
-    /// Writes the backup of <paramref name="current"/>, then every file that differs from it. Not cancellable:
-    /// a write stopped half-way is what the atomic rename exists to prevent.
+    /// Writes every changed file, each only if it still holds what was read, keeping its backup; when one cannot be
+    /// written, the ones written before it are put back, so the files change all together or not at all. Not
+    /// cancellable: a write stopped half-way is what the atomic rename exists to prevent.
     /// </summary>
-    public async Task WriteAsync(ComposeSnapshot current, ComposeSnapshot next)
+    /// <exception cref="FileChangedException">A file was changed on the server since it was read.</exception>
+    public async Task WriteAsync(ComposeChange change)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(next);
-        await RemoteFiles.WriteAsync(host, BackupPath, current.ComposeText, CancellationToken.None);
-        await WriteChangedAsync(current, next);
-    }
-
-    /// <summary>Puts <paramref name="original"/> back, byte for byte, over whatever <paramref name="written"/> left.</summary>
-    public async Task RestoreAsync(ComposeSnapshot written, ComposeSnapshot original)
-    {
-        ArgumentNullException.ThrowIfNull(written);
-        ArgumentNullException.ThrowIfNull(original);
-        await WriteChangedAsync(written, original);
-    }
-
-    private async Task WriteChangedAsync(ComposeSnapshot current, ComposeSnapshot next)
-    {
-        if (next.EnvText != current.EnvText)
+        ArgumentNullException.ThrowIfNull(change);
+        var written = new List<FileWrite>();
+        try
         {
-            if (next.EnvText is null)
+            foreach (var write in change.Writes)
             {
-                (await host.RunAsync(RemoteCommand.Change(CommandLine.For("rm").Add("-f", "--", EnvPath)), CancellationToken.None))
-                    .EnsureSuccess($"Removing {EnvPath} on {host.Name}");
+                await RemoteFiles.WriteAsync(host, write.Before, write.After);
+                written.Add(write);
             }
-            else
+        }
+        catch (Exception exception) when (exception is DeployException or CommandFailedException && written.Count > 0)
+        {
+            try
             {
-                await RemoteFiles.WriteAsync(host, EnvPath, next.EnvText, CancellationToken.None);
+                await RestoreAsync(change with { Writes = written });
+            }
+            catch (DeployException undo)
+            {
+                throw new DeployException($"{exception.Message.TrimEnd('.')}; putting back the files written before it failed too: {undo.Message}", exception);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Puts every file of <paramref name="change"/> back, byte for byte, where it holds what the deploy wrote (a file
+    /// never written is already as it was). A file someone else changed meanwhile is left alone and reported.
+    /// </summary>
+    public async Task RestoreAsync(ComposeChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var problems = new List<string>();
+        foreach (var write in change.Writes.Reverse())
+        {
+            try
+            {
+                await RemoteFiles.RestoreAsync(host, write.After, write.Before);
+            }
+            catch (Exception exception) when (exception is DeployException or CommandFailedException)
+            {
+                problems.Add(exception.Message.TrimEnd('.'));
             }
         }
 
-        if (next.ComposeText != current.ComposeText)
+        if (problems.Count > 0)
         {
-            await RemoteFiles.WriteAsync(host, ComposePath, next.ComposeText, CancellationToken.None);
+            throw new DeployException(string.Join("; ", problems));
         }
+    }
+
+    private ComposeFileList? FileList(ProjectProbe probe, ServerFile? env)
+    {
+        if (target.ComposeFiles is { } setting)
+        {
+            return new ComposeFileList(setting, ComposeFileList.DefaultSeparator, SettingNames.ComposeFile(target.Environment).Display);
+        }
+
+        var value = probe.Variable("COMPOSE_FILE", env?.Text);
+        return value is null ? null : new ComposeFileList(value,
+            probe.Variable("COMPOSE_PATH_SEPARATOR", env?.Text) ?? ComposeFileList.DefaultSeparator,
+            probe.Environment.ContainsKey("COMPOSE_FILE") ? "COMPOSE_FILE in the server's environment" : "COMPOSE_FILE in .env");
     }
 }

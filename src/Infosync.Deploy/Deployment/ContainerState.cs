@@ -12,7 +12,8 @@ public sealed record ContainerState(
     string? Health,
     int RestartCount,
     int ExitCode,
-    string StartedAt)
+    string StartedAt,
+    string? Project = null)
 {
     /// <summary>Whether the container is running.</summary>
     public bool Running => Status == "running";
@@ -30,10 +31,13 @@ public sealed record ContainerState(
         return [.. document.RootElement.EnumerateArray().Select(FromElement)];
     }
 
+    /// <summary>The container's name without Docker's leading slash, safe to print.</summary>
+    public string DisplayName => Secrets.InertText.OneLine(Name.TrimStart('/'));
+
     /// <summary>One line for logs: state, exit code, restarts, health.</summary>
     public string Describe() =>
-        $"{Name.TrimStart('/')} ({Id[..Math.Min(12, Id.Length)]}): {Status}, exit code {ExitCode}, " +
-        $"{RestartCount} restart(s){(Health is null ? string.Empty : ", health " + Health)}, image {Image}";
+        $"{DisplayName} ({Id[..Math.Min(12, Id.Length)]}): {Status}, exit code {ExitCode}, " +
+        $"{RestartCount} restart(s){(Health is null ? string.Empty : ", health " + Health)}, image {Secrets.InertText.OneLine(Image)}";
 
 #pragma warning disable CA1507 // The literals are Docker's JSON field names, which merely share our property names.
     private static ContainerState FromElement(JsonElement container)
@@ -51,7 +55,13 @@ public sealed record ContainerState(
             health,
             container.TryGetProperty("RestartCount", out var restarts) ? restarts.GetInt32() : 0,
             state.TryGetProperty("ExitCode", out var exit) ? exit.GetInt32() : 0,
-            state.TryGetProperty("StartedAt", out var started) ? started.GetString() ?? string.Empty : string.Empty);
+            state.TryGetProperty("StartedAt", out var started) ? started.GetString() ?? string.Empty : string.Empty,
+            ProjectOf(container));
     }
+    private static string? ProjectOf(JsonElement container) =>
+        container.GetProperty("Config").TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+            && labels.TryGetProperty("com.docker.compose.project", out var project)
+            ? project.GetString()
+            : null;
 #pragma warning restore CA1507
 }

@@ -32,7 +32,7 @@ public sealed class ContainerWatch(TimeSpan settle)
 
     private HealthVerdict? Problem(ContainerState state, DateTimeOffset now)
     {
-        var name = state.Name.TrimStart('/');
+        var name = state.DisplayName;
         if (state.Status is "exited" or "dead")
         {
             return new HealthVerdict(false, $"{name} stopped with exit code {state.ExitCode}", [], Hopeless: true);

@@ -5,9 +5,13 @@ namespace Infosync.Deploy.Deployment;
 /// <summary>The environment's history on its server: appended one JSON line at a time, read from the end.</summary>
 public sealed class DeployHistory(IRemoteHost host, string deployDirectory)
 {
+    // A line torn by a full disk or a killed append is ended first, so the new entry stays a line of its own.
     private const string AppendScript =
         """
-        mkdir -p -- "$1/.deploy" && printf '%s\n' "$2" >> "$1/.deploy/history.jsonl"
+        mkdir -p -- "$1/.deploy" || exit
+        f="$1/.deploy/history.jsonl"
+        if [ -s "$f" ] && [ -n "$(tail -c 1 -- "$f")" ]; then printf '\n' >> "$f"; fi
+        printf '%s\n' "$2" >> "$f"
         """;
 
     /// <summary>Appends <paramref name="entry"/>; a failure to record is reported, never fatal to the deploy.</summary>
@@ -29,17 +33,23 @@ public sealed class DeployHistory(IRemoteHost host, string deployDirectory)
     }
 
     /// <summary>
-    /// The tag to roll back to from <paramref name="currentTag"/>: the one the latest successful deploy of the
-    /// current tag replaced, so repeated rollbacks walk back through the deploys.
+    /// Where a rollback from what runs now returns to: what the latest successful deploy of the current image
+    /// replaced, so repeated rollbacks walk back through the deploys. The image id, when recorded, tells two images
+    /// of a reused tag (<c>latest</c>) apart; without one the tag alone decides.
     /// </summary>
-    public static string? PreviousTag(IReadOnlyList<HistoryEntry> entries, string currentTag)
+    public static RollbackPoint? Previous(IReadOnlyList<HistoryEntry> entries, string currentTag, string? currentImage)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var succeeded = entries.Where(e => e.Result == HistoryEntry.Succeeded && e.Action == "deploy").ToList();
-        var replaced = succeeded.LastOrDefault(e => TagOf(e.To) == currentTag)?.From
-            ?? succeeded.LastOrDefault(e => TagOf(e.To) != currentTag)?.To;
-        var tag = TagOf(replaced);
-        return tag == currentTag ? null : tag;
+        var deploys = entries.Where(e => e.Result == HistoryEntry.Succeeded && e.Action == "deploy").ToList();
+        var ofCurrent = deploys.LastOrDefault(e => TagOf(e.To) == currentTag && (currentImage is null || e.ToImage is null || e.ToImage == currentImage));
+        if (ofCurrent is not null)
+        {
+            var point = RollbackPoint.From(ofCurrent.From, ofCurrent.FromImage);
+            return point is null || point.IsSameAs(currentTag, currentImage) ? null : point;
+        }
+
+        var other = deploys.LastOrDefault(e => TagOf(e.To) != currentTag);
+        return other is null ? null : RollbackPoint.From(other.To, other.ToImage);
     }
 
     /// <summary>The tag of a recorded reference <c>repo:tag@digest</c>; <c>latest</c> when it names none.</summary>

@@ -9,14 +9,16 @@ namespace Infosync.Deploy.Deployment;
 public sealed class DeployLock : IAsyncDisposable
 {
     private readonly IRemoteHost host;
-    private readonly string directory;
+    private readonly DeployTarget target;
+    private readonly LockHolder holder;
     private readonly string marker;
     private readonly AttachedProcess keeper;
 
-    private DeployLock(IRemoteHost host, string directory, string marker, AttachedProcess keeper)
+    private DeployLock(IRemoteHost host, DeployTarget target, LockHolder holder, string marker, AttachedProcess keeper)
     {
         this.host = host;
-        this.directory = directory;
+        this.target = target;
+        this.holder = holder;
         this.marker = marker;
         this.keeper = keeper;
     }
@@ -27,12 +29,13 @@ public sealed class DeployLock : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(target);
-        var marker = "infosync-deploy-lock-" + Guid.NewGuid().ToString("N")[..16];
+        ArgumentNullException.ThrowIfNull(holder);
+        var marker = NewMarker();
         var keeper = await host.StartAttachedAsync(LockScripts.Keeper(marker), cancellationToken);
         try
         {
-            await WaitForLockAsync(host, target, holder, keeper.FirstLine, marker, log, cancellationToken);
-            return new DeployLock(host, target.Directory, marker, keeper);
+            await new LockWait(host, target, log).AcquireAsync(holder, keeper.FirstLine, marker, cancellationToken);
+            return new DeployLock(host, target, holder, marker, keeper);
         }
         catch
         {
@@ -41,11 +44,31 @@ public sealed class DeployLock : IAsyncDisposable
         }
     }
 
-    /// <summary>Releases the lock through another connection, after the one that took it dropped.</summary>
-    public async Task ReleaseWithAsync(IRemoteHost other)
+    /// <summary>
+    /// Takes this lock back through <paramref name="other"/>, a second connection opened after the one that held it
+    /// dropped (its keeper died with it): only while the lock is still this one's, or free. Returns null, naming the new
+    /// holder in <paramref name="holderNow"/>, when another deploy has taken it over since; its work must not be undone.
+    /// </summary>
+    public async Task<DeployLock?> ReclaimAsync(IRemoteHost other, Action<string> holderNow)
     {
         ArgumentNullException.ThrowIfNull(other);
-        await other.RunAsync(LockScripts.ReleaseIfOurs(directory, marker), CancellationToken.None);
+        ArgumentNullException.ThrowIfNull(holderNow);
+        var newMarker = NewMarker();
+        var newKeeper = await other.StartAttachedAsync(LockScripts.Keeper(newMarker), CancellationToken.None);
+        var result = await other.RunAsync(LockScripts.TryReclaim(target.Directory, marker, holder, newKeeper.FirstLine, newMarker), CancellationToken.None);
+        if (result.Succeeded)
+        {
+            return new DeployLock(other, target, holder, newMarker, newKeeper);
+        }
+
+        await newKeeper.DisposeAsync();
+        if (result.ExitCode != LockScripts.Held)
+        {
+            result.EnsureSuccess($"Taking the deploy lock in {target.Directory} back on {other.Name}");
+        }
+
+        holderNow(LockState.Parse(result.StandardOutput)?.Describe(DateTimeOffset.UtcNow) ?? "another deploy");
+        return null;
     }
 
     /// <summary>Releases the lock, even when the deploy was cancelled.</summary>
@@ -53,7 +76,7 @@ public sealed class DeployLock : IAsyncDisposable
     {
         try
         {
-            await host.RunAsync(LockScripts.ReleaseIfOurs(directory, marker), CancellationToken.None);
+            await host.RunAsync(LockScripts.ReleaseIfOurs(target.Directory, marker), CancellationToken.None);
         }
         catch (RemoteHostException)
         {
@@ -65,54 +88,5 @@ public sealed class DeployLock : IAsyncDisposable
         }
     }
 
-    private static async Task WaitForLockAsync(IRemoteHost host, DeployTarget target, LockHolder holder,
-        string keeperPid, string marker, ICakeLog log, CancellationToken cancellationToken)
-    {
-        var deadline = DateTimeOffset.UtcNow + target.Lock.Wait;
-        var announced = false;
-        while (true)
-        {
-            var result = await host.RunAsync(
-                LockScripts.TryAcquire(target.Directory, holder, keeperPid, marker), cancellationToken);
-            if (result.Succeeded)
-            {
-                return;
-            }
-
-            if (result.ExitCode == LockScripts.NoDeployDirectory)
-            {
-                throw new DeployException($"The deploy directory {target.Directory} does not exist on {host.Name}.");
-            }
-
-            if (result.ExitCode != LockScripts.Held)
-            {
-                result.EnsureSuccess($"Taking the deploy lock in {target.Directory} on {host.Name}");
-            }
-
-            var state = LockState.Parse(result.StandardOutput) ?? new LockState(TimeSpan.Zero, null, string.Empty, null);
-            var now = DateTimeOffset.UtcNow;
-            if (state.MayBeTakenOver(target.Lock.StaleAfter))
-            {
-                log.Warning("Taking over the deploy lock of {0}: {1} ({2}).", target.Environment, state.Describe(now),
-                    state.IsAbandoned ? "that deploy is gone" : $"older than {target.Lock.StaleAfter.TotalSeconds:0} s");
-                await host.RunAsync(LockScripts.TryTakeOver(target.Directory, state.Marker), cancellationToken);
-                continue;
-            }
-
-            if (now >= deadline)
-            {
-                throw new LockHeldException($"{target.Environment} is locked by {state.Describe(now)}; " +
-                    $"waited {target.Lock.Wait.TotalSeconds:0} s ({SettingNames.LockWait(target.Environment).Display}). " +
-                    $"If that deploy is gone, run Unlock{char.ToUpperInvariant(target.Environment.Name[0])}{target.Environment.Name[1..]}.");
-            }
-
-            if (!announced)
-            {
-                log.Information("Waiting for the deploy lock of {0}, held by {1}.", target.Environment, state.Describe(now));
-                announced = true;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        }
-    }
+    private static string NewMarker() => "infosync-deploy-lock-" + Guid.NewGuid().ToString("N")[..16];
 }

@@ -19,8 +19,11 @@ public sealed record DeploySession(
     /// <summary>The environment's history on this host.</summary>
     public DeployHistory History => new(Host, Target.Directory);
 
-    /// <summary>The health gate of the environment's services on this host.</summary>
-    internal HealthGate HealthGate() => new(Host, Target.Directory, Target.Health, Log, Redactor);
+    /// <summary>The health gate of the project's services on this host.</summary>
+    internal HealthGate HealthGate(ComposeProject project) => new(Host, Containers(project), Target.Health, Log, Redactor);
+
+    /// <summary>The project's containers on this host.</summary>
+    internal ServiceContainers Containers(ComposeProject project) => new(Host, project.WorkingDirectories);
 
     /// <summary>Records a failed attempt and returns the exception that reports it in one line.</summary>
     internal async Task<DeployException> FailAsync(Attempt attempt, RunOrigin origin, Exception exception, string state)

@@ -1,47 +1,55 @@
-using System.Diagnostics;
 using Cake.Core.Diagnostics;
+using System.Diagnostics;
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
 /// <summary>
-/// Moves an environment to a tag, safely: lock, read the compose file, pull while the old containers serve,
-/// write the file atomically, recreate only the changed services, wait for health, and on any failure put the
-/// file back byte for byte and bring the previous image up again; when the connection drops, a second one does
-/// that clean-up. Every attempt is recorded on the server.
+/// Moves an environment to a tag, safely: lock, read the project's files as Compose finds them, note and pin the
+/// images the services run, pull while the old containers serve, write the files only over what was read, recreate
+/// only the changed services, wait for health, and on any failure put the files back byte for byte and bring the
+/// previous images up again; when the connection drops, a second one does that clean-up. Every attempt is recorded.
 /// </summary>
 public sealed class Deployer(DeploySession session, RegistrySettings registry, RunOrigin origin)
 {
     private readonly IRemoteHost host = session.Host;
     private readonly DeployTarget target = session.Target;
 
-    /// <summary>Deploys (<paramref name="action"/> <c>deploy</c>) or rolls back (<c>rollback</c>) to <paramref name="tag"/>.</summary>
-    public async Task<DeployResult> SwitchAsync(string action, string tag, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deploys (<paramref name="action"/> <c>deploy</c>) or rolls back (<c>rollback</c>) to <paramref name="tag"/>;
+    /// <paramref name="exact"/> names the very image a rollback returns to, when the history knows it.
+    /// </summary>
+    public async Task<DeployResult> SwitchAsync(string action, string tag, CancellationToken cancellationToken, RollbackPoint? exact = null)
     {
         var attempt = new Attempt(action, null, $"{registry.Repository}:{tag}", Stopwatch.StartNew());
         await using var held = await LockAsync(attempt, cancellationToken);
-        var compose = await ServerCompose.DetectAsync(host, session.Log, cancellationToken);
-        var files = new ComposeFiles(host, target);
-        var before = host is PlanRemoteHost { CanRead: false } ? null : await files.ReadAsync(cancellationToken);
-        if (before is null)
+        var cli = await ServerCompose.DetectAsync(host, session.Log, cancellationToken);
+        if (cli is null || host is PlanRemoteHost { CanRead: false })
         {
-            await new BlindPlan(host, target, registry, compose, session.Log).PrintAsync(tag, cancellationToken);
+            await new BlindPlan(host, target, registry, session.Log).PrintAsync(tag, cancellationToken);
             return new DeployResult(target.Environment, host.Name, [], attempt.Clock.Elapsed);
         }
 
-        var change = ComposeChange.Plan(before, registry.Repository, tag, files);
+        var project = await new ComposeFiles(host, target).ReadAsync(cli, cancellationToken);
+        LearnSecrets(project, tag);
+        var change = ComposeChange.Plan(project, registry.Repository, tag);
         session.Log.Information("{0}", change.Diff);
         attempt = attempt with { From = change.From };
         var images = new ServerImages(host, registry, session.Log, session.Redactor);
+        var previousImages = new PreviousImages(host, session.Containers(project), target, registry);
+        IReadOnlyList<RunningImage> previous = [];
+        string from = change.From;
         try
         {
-            await PullAsync(images, change, attempt, cancellationToken);
-            await new ChangeStep(session, compose, files).ApplyAsync(before, change, attempt, origin, cancellationToken);
+            (previous, from) = await PrepareAsync(change, exact, previousImages, images, attempt, cancellationToken);
+            attempt = attempt with { FromImage = FirstImage(previous) };
+            await new ChangeStep(session, change, previous, previousImages).ApplyAsync(attempt, origin, cancellationToken);
         }
         catch (RemoteHostException lost) when (!host.IsPlan)
         {
-            throw await new Recovery(session, compose, held).RecoverAsync(lost, attempt, before, change, origin);
+            throw await new Recovery(session, held, change, previous, registry).RecoverAsync(lost, attempt with { FromImage = FirstImage(previous) }, origin);
         }
 
         if (host.IsPlan)
@@ -51,11 +59,49 @@ public sealed class Deployer(DeploySession session, RegistrySettings registry, R
             return new DeployResult(target.Environment, host.Name, change.Changes, attempt.Clock.Elapsed);
         }
 
-        await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded,
-            await images.WithDigestAsync(change.From), await images.WithDigestAsync(attempt.To)));
+        await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded, from,
+            await images.WithDigestAsync(attempt.To), toImage: await images.ImageIdAsync(attempt.To)));
         await images.PruneAsync(await session.History.ReadLastAsync(500, CancellationToken.None), [tag, DeployHistory.TagOf(change.From) ?? tag]);
         return new DeployResult(target.Environment, host.Name, change.Changes, attempt.Clock.Elapsed);
     }
+
+    // Everything before the first change to the server: what runs now, pinned; the registry login; the new image.
+    private async Task<(IReadOnlyList<RunningImage> Previous, string From)> PrepareAsync(ComposeChange change, RollbackPoint? exact,
+        PreviousImages previousImages, ServerImages images, Attempt attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var previous = await previousImages.CaptureAsync(change, cancellationToken);
+            await previousImages.PinAsync(previous, cancellationToken);
+            var from = host.IsPlan ? change.From : await images.WithDigestAsync(change.From, FirstImage(previous));
+            await images.LoginAsync(cancellationToken);
+            await images.ObtainAsync(change.NewImages, exact, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return (previous, from);
+        }
+        catch (Exception exception) when (exception is not RemoteHostException)
+        {
+            throw await session.FailAsync(attempt, origin, exception, $"nothing was changed; {target.Environment} still runs {change.From}");
+        }
+    }
+
+    // The values in the server's files are scrubbed from all output from here on; parts of image references stay shown.
+    private void LearnSecrets(ComposeProject project, string tag)
+    {
+        var shown = project.Images.Select(image => image.Reference).Concat([registry.Repository, tag, target.Directory, host.Name]).ToList();
+        var values = DotEnv.Assignments(project.Env?.Text)
+            .Where(pair => !pair.Key.StartsWith("COMPOSE_", StringComparison.Ordinal))
+            .Select(pair => pair.Value)
+            .Concat(project.Files.SelectMany(file => SensitiveValues.InCompose(file.Text)));
+        session.Redactor.Learn(values.Where(value => SecretWorthy(value, shown)));
+    }
+
+    private static string? FirstImage(IReadOnlyList<RunningImage> previous) => previous.Count > 0 ? previous[0].ImageId : null;
+
+    private static bool SecretWorthy(string value, List<string> shown) =>
+        value.Trim().Length >= 4
+        && value.Trim().ToUpperInvariant() is not ("TRUE" or "FALSE" or "YES" or "NULL")
+        && !shown.Any(text => text.Contains(value, StringComparison.Ordinal));
 
     private async Task<DeployLock> LockAsync(Attempt attempt, CancellationToken cancellationToken)
     {
@@ -69,20 +115,6 @@ public sealed class Deployer(DeploySession session, RegistrySettings registry, R
         {
             await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Failed, exception.Message));
             throw;
-        }
-    }
-
-    private async Task PullAsync(ServerImages images, ComposeChange change, Attempt attempt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await images.LoginAsync(cancellationToken);
-            await images.PullAsync(change.NewImages, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-        catch (Exception exception) when (exception is not RemoteHostException)
-        {
-            throw await session.FailAsync(attempt, origin, exception, $"nothing was changed; {target.Environment} still runs {change.From}");
         }
     }
 }

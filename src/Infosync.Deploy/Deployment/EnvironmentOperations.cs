@@ -6,12 +6,13 @@ using Infosync.Deploy.Settings;
 namespace Infosync.Deploy.Deployment;
 
 /// <summary>What the tasks do to one environment; each operation opens one connection to its server and closes it.</summary>
-public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvironment environment, ICakeLog log)
+/// <param name="settings">The run's settings.</param>
+/// <param name="environment">The environment operated on.</param>
+/// <param name="log">Where output goes.</param>
+/// <param name="redactor">The run's redactor; it learns the server's secret values as they are read.</param>
+public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvironment environment, ICakeLog log, Redactor redactor)
 {
     private readonly DeployTarget target = settings.Targets[environment];
-
-    /// <summary>Every secret of the run, for scrubbing text that comes back from servers.</summary>
-    public Redactor Redactor { get; } = new([settings.Registry?.Password, .. settings.Targets.Values.SelectMany(t => new[] { t.Ssh.Password, t.Ssh.PrivateKey })]);
 
     /// <summary>Deploys <paramref name="tag"/> and prints the summary.</summary>
     public async Task DeployAsync(string tag, CancellationToken cancellationToken)
@@ -22,15 +23,15 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         DeploySummary.Write(log, result, host.IsPlan);
     }
 
-    /// <summary>Rolls back to <paramref name="tag"/>, or to the tag deployed before the current one.</summary>
+    /// <summary>Rolls back to <paramref name="tag"/>, or to the image that ran before the current one.</summary>
     public async Task RollbackAsync(string? tag, CancellationToken cancellationToken)
     {
         await using var host = await OpenAsync(cancellationToken);
         var registry = settings.RequireRegistry();
-        tag ??= await RollbackTarget.FindAsync(host, target, registry, cancellationToken);
-        log.Information("Rolling {0} back to {1}", environment, tag);
+        var point = tag is null ? await RollbackTarget.FindAsync(host, target, registry, log, cancellationToken) : new RollbackPoint(tag, null, null);
+        log.Information("Rolling {0} back to {1}", environment, point.Display);
         var result = await new Deployer(Session(host), registry, settings.Origin)
-            .SwitchAsync("rollback", tag, cancellationToken);
+            .SwitchAsync("rollback", point.Tag, cancellationToken, point);
         DeploySummary.Write(log, result, host.IsPlan);
     }
 
@@ -58,8 +59,8 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     }
 
     private DeploySession Session(IRemoteHost host) =>
-        new(host, target, log, Redactor, () => RemoteHosts.OpenAsync(target.Ssh, plan: false, log, Redactor, CancellationToken.None));
+        new(host, target, log, redactor, () => RemoteHosts.OpenAsync(target.Ssh, plan: false, log, redactor, CancellationToken.None));
 
     private Task<IRemoteHost> OpenAsync(CancellationToken cancellationToken) =>
-        RemoteHosts.OpenAsync(target.Ssh, settings.DryRun, log, Redactor, cancellationToken);
+        RemoteHosts.OpenAsync(target.Ssh, settings.DryRun, log, redactor, cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace Infosync.Deploy.Deployment;
 /// Waits, polling at most once a second, until every container of the changed services is healthy and the
 /// health URL answers 2xx; on failure explains it with each container's state and last log lines.
 /// </summary>
-public sealed class HealthGate(IRemoteHost host, string deployDirectory, HealthSettings settings, ICakeLog log, Redactor redactor)
+public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, HealthSettings settings, ICakeLog log, Redactor redactor)
 {
     /// <summary>Waits for health; returns null when healthy, else the reason with diagnostics.</summary>
     public async Task<string?> WaitAsync(IReadOnlyCollection<string> services, CancellationToken cancellationToken)
@@ -54,18 +54,16 @@ public sealed class HealthGate(IRemoteHost host, string deployDirectory, HealthS
         var ids = new List<string>();
         foreach (var service in services)
         {
-            var found = await host.RunAsync(ServerDocker.ContainerIds(deployDirectory, service), cancellationToken);
-            var serviceIds = found.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (serviceIds.Length == 0)
+            var serviceIds = await containers.IdsAsync(service, cancellationToken);
+            if (serviceIds is not { Count: > 0 })
             {
-                return new HealthVerdict(false, $"service {service} has no container", ids, Hopeless: found.Succeeded);
+                return new HealthVerdict(false, $"service {service} has no container", ids, Hopeless: serviceIds is not null);
             }
 
             ids.AddRange(serviceIds);
         }
 
-        var inspected = await host.RunAsync(ServerDocker.Inspect(ids), cancellationToken);
-        var states = inspected.Succeeded ? ContainerState.ParseInspect(inspected.StandardOutput) : [];
+        var states = await containers.InspectAsync(ids, cancellationToken);
         var verdict = watch.Judge(states, DateTimeOffset.UtcNow) with { ContainerIds = ids };
         if (!verdict.Healthy || settings.Url is null)
         {
@@ -84,12 +82,11 @@ public sealed class HealthGate(IRemoteHost host, string deployDirectory, HealthS
         log.Error("Not healthy{0}: {1}", timedOut, verdict.Reason);
         if (verdict.ContainerIds.Count > 0)
         {
-            var inspected = await host.RunAsync(ServerDocker.Inspect(verdict.ContainerIds), CancellationToken.None);
-            foreach (var state in inspected.Succeeded ? ContainerState.ParseInspect(inspected.StandardOutput) : [])
+            foreach (var state in await containers.InspectAsync(verdict.ContainerIds, CancellationToken.None))
             {
                 log.Error("  {0}", state.Describe());
                 var logs = await host.RunAsync(ServerDocker.Logs(state.Id), CancellationToken.None);
-                log.Error("  last log lines of {0}:{1}{2}", state.Name.TrimStart('/'), Environment.NewLine,
+                log.Error("  last log lines of {0}:{1}{2}", state.DisplayName, Environment.NewLine,
                     redactor.Redact((logs.StandardOutput + logs.StandardError).TrimEnd()));
             }
         }

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>One deploy, rollback or failed attempt, as a line of <c>DEPLOY_DIR/.deploy/history.jsonl</c>.</summary>
+/// <summary>
+/// One deploy, rollback or failed attempt, as a line of <c>DEPLOY_DIR/.deploy/history.jsonl</c>: the references before
+/// and after (with their digests), and the local image ids, which tell two images of a reused tag apart.
+/// </summary>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("environment")] string Environment,
@@ -14,7 +17,9 @@ public sealed record HistoryEntry(
     [property: JsonPropertyName("seconds")] double Seconds,
     [property: JsonPropertyName("who")] string Who,
     [property: JsonPropertyName("pipeline")] string? Pipeline,
-    [property: JsonPropertyName("message")] string? Message = null)
+    [property: JsonPropertyName("message")] string? Message = null,
+    [property: JsonPropertyName("fromImage")] string? FromImage = null,
+    [property: JsonPropertyName("toImage")] string? ToImage = null)
 {
     /// <summary>The result of a deploy or rollback that completed.</summary>
     public const string Succeeded = "succeeded";

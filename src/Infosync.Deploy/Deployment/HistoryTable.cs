@@ -20,7 +20,7 @@ public static class HistoryTable
         {
             e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Action,
             Short(e.From), Short(e.To), e.Result, e.Seconds.ToString("0.0", CultureInfo.InvariantCulture), e.Who,
-        }).ToList();
+        }.Select(Secrets.InertText.OneLine).ToArray()).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
         var table = new StringBuilder();
         foreach (var row in rows.Prepend(header))

@@ -28,12 +28,13 @@ public sealed record LockHolder(
         }
     }
 
-    /// <summary>How the holder reads in a message.</summary>
+    /// <summary>How the holder reads in a message: on one line, whatever the server's file holds.</summary>
     public string Describe(DateTimeOffset now)
     {
         var age = now - Since;
         var where = Job ?? Pipeline;
-        return $"{Who}, {Action}{(Tag is null ? string.Empty : " of " + Tag)}, since {Since:u} " +
+        var text = $"{Who}, {Action}{(Tag is null ? string.Empty : " of " + Tag)}, since {Since:u} " +
             $"({(int)age.TotalSeconds} s ago){(where is null ? string.Empty : ", " + where)}";
+        return Secrets.InertText.OneLine(text);
     }
 }

@@ -17,13 +17,17 @@ public static class LockScripts
     public const int Held = 11;
 
     // Prints "held AGE ALIVE MARKER" and the holder. A lock whose keeper cannot be read 10 s after it was made
-    // was left by a deploy that died between mkdir and writing it: its maker writes both within milliseconds.
+    // was left by a deploy that died between mkdir and writing it: its maker writes both within milliseconds. A keeper
+    // whose process exists but cannot be read (another user's, /proc mounted with hidepid) is of unknown liveness.
     private const string InspectFunction =
         """
         inspect() {
           now=$(date +%s); made=$(stat -c %Y -- "$lock" 2>/dev/null || echo "$now"); alive=unknown; marker=
-          if read -r pid marker < "$lock/keeper" 2>/dev/null && [ -n "$marker" ]; then
-            if tr '\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"; then alive=yes; else alive=no; fi
+          if read -r pid marker _ < "$lock/keeper" 2>/dev/null && [ -n "$marker" ]; then
+            if [ ! -e "/proc/$pid" ]; then alive=no
+            elif tr '\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"; then alive=yes
+            elif [ -r "/proc/$pid/cmdline" ]; then alive=no
+            fi
           elif [ $((now - made)) -ge 10 ]; then
             alive=no
           fi
@@ -49,19 +53,38 @@ public static class LockScripts
         rm -rf -- "$lock"; exit 10
         """;
 
+    // Takeovers and reclaims are serialised by a flock on .takeover, so that two of them never act on the same stale lock.
     private const string TakeOver =
         """
         d="$1/.deploy"; lock="$d/lock"
-        if command -v flock >/dev/null 2>&1; then exec 9>"$d/.takeover"; flock 9; fi
-        read -r pid marker < "$lock/keeper" 2>/dev/null || marker=
+        if command -v flock >/dev/null 2>&1; then exec 9>"$d/.takeover" || exit 10; flock 9; fi
+        read -r pid marker _ < "$lock/keeper" 2>/dev/null || marker=
         [ "$marker" = "$2" ] || exit 1
         mv -- "$lock" "$d/lock.stale.$$" && rm -rf -- "$d/lock.stale.$$"
+        """;
+
+    // A deploy whose connection dropped takes its own lock back on a second connection, with a new keeper: only while
+    // the lock is still its own (same marker), or free. A lock another deploy took over meanwhile is that deploy's.
+    private const string Reclaim = InspectFunction +
+        """
+        d="$1/.deploy"; lock="$d/lock"
+        mkdir -p -- "$d" || exit 10
+        if command -v flock >/dev/null 2>&1; then exec 9>"$d/.takeover" || exit 10; flock 9; fi
+        if [ -d "$lock" ]; then
+          read -r pid marker _ < "$lock/keeper" 2>/dev/null || marker=
+          if [ "$marker" != "$2" ]; then inspect; exit 11; fi
+          printf '%s %s\n' "$4" "$5" > "$lock/keeper.new" && mv -f -- "$lock/keeper.new" "$lock/keeper" && exit 0
+          exit 10
+        fi
+        mkdir -- "$lock" 2>/dev/null || { inspect; exit 11; }
+        if printf '%s %s\n' "$4" "$5" > "$lock/keeper" && printf '%s\n' "$3" > "$lock/holder.json"; then exit 0; fi
+        rm -rf -- "$lock"; exit 10
         """;
 
     private const string Release =
         """
         lock="$1/.deploy/lock"
-        read -r pid marker < "$lock/keeper" 2>/dev/null || exit 0
+        read -r pid marker _ < "$lock/keeper" 2>/dev/null || exit 0
         [ "$marker" = "$2" ] || exit 0
         rm -rf -- "$lock"
         """;
@@ -84,6 +107,13 @@ public static class LockScripts
     /// <summary>Removes the lock if its keeper is still <paramref name="staleMarker"/>; exit 1 when it changed hands.</summary>
     public static RemoteCommand TryTakeOver(string deployDirectory, string staleMarker) =>
         RemoteCommand.Change(RemoteCommand.Script(TakeOver, deployDirectory, staleMarker));
+
+    /// <summary>
+    /// Makes the lock ours again under a new keeper (<paramref name="keeperPid"/>, <paramref name="marker"/>) if it is
+    /// still held under <paramref name="oldMarker"/> or is free; else exits <see cref="Held"/> printing the holder.
+    /// </summary>
+    public static RemoteCommand TryReclaim(string deployDirectory, string oldMarker, LockHolder holder, string keeperPid, string marker) =>
+        RemoteCommand.Change(RemoteCommand.Script(Reclaim, deployDirectory, oldMarker, holder.ToJson(), keeperPid, marker));
 
     /// <summary>Removes the lock if it is still ours.</summary>
     public static RemoteCommand ReleaseIfOurs(string deployDirectory, string marker) =>

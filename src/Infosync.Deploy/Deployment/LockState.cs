@@ -27,8 +27,12 @@ public sealed record LockState(TimeSpan Age, bool? KeeperAlive, string Marker, L
     /// <summary>Left behind by a deploy that died: its keeper process is gone.</summary>
     public bool IsAbandoned => KeeperAlive == false;
 
-    /// <summary>Whether the lock may be taken over: abandoned, or held longer than <paramref name="staleAfter"/>.</summary>
-    public bool MayBeTakenOver(TimeSpan staleAfter) => IsAbandoned || Age >= staleAfter;
+    /// <summary>
+    /// Whether the lock may be taken over: abandoned (its keeper is gone, so its deploy is), or, when whether its deploy
+    /// lives cannot be told (no keeper: a lock made by hand or by an older version), held longer than
+    /// <paramref name="staleAfter"/>. A lock whose keeper lives is never taken over, however old.
+    /// </summary>
+    public bool MayBeTakenOver(TimeSpan staleAfter) => IsAbandoned || (KeeperAlive is null && Age >= staleAfter);
 
     /// <summary>Who holds the lock, as a message names them.</summary>
     public string Describe(DateTimeOffset now) =>

@@ -5,14 +5,16 @@ using Infosync.Deploy.Settings;
 namespace Infosync.Deploy.Deployment;
 
 /// <summary>
-/// After the connection dropped mid-deploy: a second connection puts the compose file back, brings the previous
-/// version up, checks it, releases the lock and records the failure, so nothing is left half-done.
+/// After the connection dropped mid-deploy: a second connection takes the deploy's lock back (only if no other deploy
+/// took it over meanwhile), puts the files back, brings the previous version up, checks it, releases the lock and
+/// records the failure, so nothing is left half-done and no other deploy's work is undone.
 /// </summary>
-internal sealed class Recovery(DeploySession session, ComposeCli compose, DeployLock held)
+internal sealed class Recovery(DeploySession session, DeployLock held, ComposeChange change, IReadOnlyList<RunningImage> previous, RegistrySettings registry)
 {
-    public async Task<DeployException> RecoverAsync(RemoteHostException lost, Attempt attempt, ComposeSnapshot before, ComposeChange change, RunOrigin origin)
+    public async Task<DeployException> RecoverAsync(RemoteHostException lost, Attempt attempt, RunOrigin origin)
     {
-        session.Log.Warning("{0} Reconnecting to put {1} back as it was.", lost.Message, session.Target.Environment);
+        var target = session.Target;
+        session.Log.Warning("{0} Reconnecting to put {1} back as it was.", lost.Message, target.Environment);
         IRemoteHost again;
         try
         {
@@ -20,17 +22,27 @@ internal sealed class Recovery(DeploySession session, ComposeCli compose, Deploy
         }
         catch (RemoteHostException failed)
         {
-            return new DeployException($"{attempt.Action} of {attempt.To} to {session.Target.Environment} failed: {lost.Message.TrimEnd('.')}; " +
+            return new DeployException($"{attempt.Action} of {attempt.To} to {target.Environment} failed: {lost.Message.TrimEnd('.')}; " +
                 $"reconnecting failed too ({failed.Message.TrimEnd('.')}): the server keeps the state it reached; run the deploy again to converge.", lost);
         }
 
         await using (again)
         {
             var recovered = session with { Host = again };
-            var files = new ComposeFiles(again, session.Target);
-            var state = await new Restorer(again, compose, files, recovered.HealthGate(), session.Log).RestoreAsync(change.After, before, change.Services);
-            await held.ReleaseWithAsync(again);
-            return await recovered.FailAsync(attempt, origin, lost, "reconnected: " + state);
+            var holder = string.Empty;
+            var reclaimed = await held.ReclaimAsync(again, now => holder = now);
+            if (reclaimed is null)
+            {
+                return new DeployException($"{attempt.Action} of {attempt.To} to {target.Environment} failed: {lost.Message.TrimEnd('.')}; " +
+                    $"reconnected, but {holder} has taken the deploy lock over since, so its work is left as it is.", lost);
+            }
+
+            await using (reclaimed)
+            {
+                var images = new PreviousImages(again, recovered.Containers(change.Before), target, registry);
+                var state = await new Restorer(recovered, change, previous, images).RestoreAsync();
+                return await recovered.FailAsync(attempt, origin, lost, "reconnected: " + state);
+            }
         }
     }
 }

@@ -1,22 +1,27 @@
+using Cake.Core.Diagnostics;
+using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>Finds the tag a rollback returns to, from the compose file's current tag and the server's history.</summary>
+/// <summary>Finds where a rollback returns to, from what the project runs now and the server's history.</summary>
 internal static class RollbackTarget
 {
-    public static async Task<string> FindAsync(IRemoteHost host, DeployTarget target, RegistrySettings registry, CancellationToken cancellationToken)
+    public static async Task<RollbackPoint> FindAsync(IRemoteHost host, DeployTarget target, RegistrySettings registry, ICakeLog log, CancellationToken cancellationToken)
     {
-        var files = new ComposeFiles(host, target);
-        var current = await files.ReadAsync(cancellationToken);
-        var running = Compose.ComposeImageEditor.ReadImages(current.ComposeText, current.EnvText, files.ComposePath)
-            .FirstOrDefault(image => Compose.ImageReference.IsOf(image.Reference, registry.Repository))
-            ?? throw new DeployException($"{files.ComposePath} has no service using {registry.Repository}.");
+        var cli = await ServerCompose.DetectAsync(host, log, cancellationToken)
+            ?? throw new DeployException($"The history of {target.Environment} cannot be read without the server; " +
+                $"give the tag to roll back to with {SettingNames.RollbackTag.Display}.");
+        var project = await new ComposeFiles(host, target).ReadAsync(cli, cancellationToken);
+        var running = project.Images.FirstOrDefault(image => ImageReference.IsOf(image.Reference, registry.Repository))
+            ?? throw new DeployException($"{project.FileNames} in {target.Directory} has no service using {registry.Repository}.");
         var currentTag = DeployHistory.TagOf(running.Reference) ?? "latest";
+        var containers = await new ServiceContainers(host, project.WorkingDirectories).OfAsync(running.Service, cancellationToken);
+        var currentImage = containers.FirstOrDefault(state => state.Running)?.ImageId;
         var entries = await new DeployHistory(host, target.Directory).ReadLastAsync(500, cancellationToken);
-        return DeployHistory.PreviousTag(entries, currentTag)
+        return DeployHistory.Previous(entries, currentTag, currentImage)
             ?? throw new DeployException($"The history of {target.Environment} names no deploy before {currentTag}; " +
-                $"give the tag to roll back to with {SettingNames.ImageTag.Display}.");
+                $"give the tag to roll back to with {SettingNames.RollbackTag.Display}.");
     }
 }

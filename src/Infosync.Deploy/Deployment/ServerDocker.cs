@@ -11,6 +11,21 @@ public static class ServerDocker
     /// <summary>How long a pull may take before the deploy gives up (the old containers keep serving).</summary>
     public static readonly TimeSpan PullTimeout = TimeSpan.FromMinutes(15);
 
+    private const string ContainerIdsScript =
+        """
+        service=$1; shift
+        for d in "$@"; do
+          docker ps --all --quiet --no-trunc --filter "label=com.docker.compose.project.working_dir=$d" \
+            --filter "label=com.docker.compose.service=$service" --filter label=com.docker.compose.oneoff=False || exit
+        done
+        """;
+
+    private const string HttpStatusScript =
+        """
+        if command -v curl >/dev/null 2>&1; then curl -s -g -o /dev/null -w '%{http_code}' --max-time 5 -- "$1"
+        elif wget -q -T 5 -O /dev/null -- "$1" 2>/dev/null; then echo 200; else echo 000; fi
+        """;
+
     /// <summary>Logs the server's Docker into the registry; the password goes on stdin.</summary>
     public static RemoteCommand Login(RegistrySettings registry)
     {
@@ -33,15 +48,21 @@ public static class ServerDocker
     public static RemoteCommand Digests(string image) => RemoteCommand.Read(CommandLine.For("docker")
         .Add("image", "inspect", "--format", "{{join .RepoDigests \" \"}}", image));
 
+    /// <summary>Prints the id of a local image; fails when there is none.</summary>
+    public static RemoteCommand ImageId(string reference) => RemoteCommand.Read(CommandLine.For("docker")
+        .Add("image", "inspect", "--format", "{{.Id}}", reference));
+
+    /// <summary>Gives the local image <paramref name="imageId"/> the name <paramref name="reference"/> as well.</summary>
+    public static RemoteCommand Tag(string imageId, string reference) =>
+        RemoteCommand.Change(CommandLine.For("docker").Add("tag", imageId, reference));
+
     /// <summary>
-    /// Prints the ids of a service's containers, running or not, by the labels Compose (v1 and v2) puts on them.
+    /// Prints the ids of a service's containers, running or not, by the labels Compose (v1 and v2) puts on them, for
+    /// each directory the project's containers may record (v2 the path as given, v1 the one with links resolved).
     /// Asking Docker directly avoids starting Compose, which for v1 (a Python program) costs most of a second.
     /// </summary>
-    public static RemoteCommand ContainerIds(string deployDirectory, string service) => RemoteCommand.Read(CommandLine.For("docker")
-        .Add("ps", "--all", "--quiet", "--no-trunc")
-        .Add("--filter", $"label=com.docker.compose.project.working_dir={deployDirectory}")
-        .Add("--filter", $"label=com.docker.compose.service={service}")
-        .Add("--filter", "label=com.docker.compose.oneoff=False"));
+    public static RemoteCommand ContainerIds(IReadOnlyList<string> workingDirectories, string service) =>
+        RemoteCommand.Read(RemoteCommand.Script(ContainerIdsScript, [service, .. workingDirectories]));
 
     /// <summary>Prints the <c>docker inspect</c> JSON of containers.</summary>
     public static RemoteCommand Inspect(IEnumerable<string> containerIds) =>
@@ -60,12 +81,8 @@ public static class ServerDocker
         RemoteCommand.Change(CommandLine.For("docker").Add("image", "rm").Add([.. references]));
 
     /// <summary>
-    /// Fetches <paramref name="url"/> from the server itself and prints the HTTP status (000 when unreachable),
-    /// with curl or, failing that, wget.
+    /// Fetches <paramref name="url"/> from the server itself and prints the HTTP status (000 when unreachable), with
+    /// curl (URL globbing off, so brackets and braces stay literal) or, failing that, wget.
     /// </summary>
-    public static RemoteCommand HttpStatus(string url) => RemoteCommand.Read(RemoteCommand.Script(
-        """
-        if command -v curl >/dev/null 2>&1; then curl -s -o /dev/null -w '%{http_code}' --max-time 5 -- "$1"
-        elif wget -q -T 5 -O /dev/null -- "$1" 2>/dev/null; then echo 200; else echo 000; fi
-        """, url));
+    public static RemoteCommand HttpStatus(string url) => RemoteCommand.Read(RemoteCommand.Script(HttpStatusScript, url));
 }

@@ -26,13 +26,30 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
         Check(result, $"docker login to {registry.Host} as {registry.Username} on {host.Name}");
     }
 
-    /// <summary>Pulls each image; the running containers are not touched.</summary>
-    public async Task PullAsync(IEnumerable<string> images, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gets each image onto the server while the running containers are not touched: by pulling it, or, for a
+    /// rollback to an image the history recorded, by naming the local image of that id (or the pulled digest) with it,
+    /// which brings back the very image that ran even when its tag has moved since.
+    /// </summary>
+    public async Task ObtainAsync(IEnumerable<string> images, RollbackPoint? exact, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(images);
         foreach (var image in images)
         {
-            log.Information("Pulling {0} on {1}", image, host.Name);
-            Check(await host.RunAsync(ServerDocker.Pull(image), cancellationToken), $"docker pull {image} on {host.Name}");
+            if (exact?.ImageId is { } id && (await host.RunAsync(ServerDocker.ImageId(id), cancellationToken)).Succeeded)
+            {
+                log.Information("Using the image {0} that ran before as {1} on {2}", RollbackPoint.ShortId(id), image, host.Name);
+                Check(await host.RunAsync(ServerDocker.Tag(id, image), cancellationToken), $"docker tag {RollbackPoint.ShortId(id)} {image} on {host.Name}");
+                continue;
+            }
+
+            var source = exact?.Digest is { } digest ? $"{registry.Repository}@{digest}" : image;
+            log.Information("Pulling {0} on {1}", source, host.Name);
+            Check(await host.RunAsync(ServerDocker.Pull(source), cancellationToken), $"docker pull {source} on {host.Name}");
+            if (source != image)
+            {
+                Check(await host.RunAsync(ServerDocker.Tag(source, image), cancellationToken), $"docker tag {source} {image} on {host.Name}");
+            }
         }
 
         // A pull returns while the layers it unpacked are still being written back; a stop and start right then wait
@@ -45,19 +62,26 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
         }
     }
 
-    /// <summary><paramref name="image"/> with its repository digest, when the server knows it.</summary>
-    public async Task<string> WithDigestAsync(string image)
+    /// <summary><paramref name="image"/> with the repository digest of the local image <paramref name="imageId"/> (or of the reference), when known.</summary>
+    public async Task<string> WithDigestAsync(string image, string? imageId = null)
     {
         if (!ImageReference.TryParse(image, out var reference) || reference.Digest is not null)
         {
             return image;
         }
 
-        var result = await host.RunAsync(ServerDocker.Digests(image), CancellationToken.None);
+        var result = await host.RunAsync(ServerDocker.Digests(imageId ?? image), CancellationToken.None);
         var digest = result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(text => ImageReference.TryParse(text, out var repoDigest) ? repoDigest : null)
             .FirstOrDefault(d => d?.Digest is not null && d.HasRepository(reference))?.Digest;
         return digest is null ? image : $"{image}@{digest}";
+    }
+
+    /// <summary>The id of the local image <paramref name="image"/>, or null.</summary>
+    public async Task<string?> ImageIdAsync(string image)
+    {
+        var result = await host.RunAsync(ServerDocker.ImageId(image), CancellationToken.None);
+        return result.Succeeded && result.StandardOutput.Trim() is { Length: > 0 } id ? id : null;
     }
 
     /// <summary>

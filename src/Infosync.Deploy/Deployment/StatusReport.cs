@@ -16,13 +16,15 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
         log.Information("Status of {0} on {1} ({2})", target.Environment, host.Name, target.Directory);
-        var files = new ComposeFiles(host, target);
-        var snapshot = await files.ReadAsync(cancellationToken);
-        var ours = ComposeImageEditor.ReadImages(snapshot.ComposeText, snapshot.EnvText, files.ComposePath)
-            .Where(image => ImageReference.IsOf(image.Reference, registry.Repository));
-        foreach (var service in ours)
+        var cli = await ServerCompose.DetectAsync(host, log, cancellationToken)
+            ?? throw new DeployException($"Cannot ask {host.Name} which Compose it runs.");
+        var project = await new ComposeFiles(host, target).ReadAsync(cli, cancellationToken);
+        log.Information("  {0}, project {1}, files {2}", cli.Display, project.ProjectName ?? "(refused by Compose)", project.FileNames);
+        var containers = new ServiceContainers(host, project.WorkingDirectories);
+        var images = new ServerImages(host, registry, log, Secrets.Redactor.None);
+        foreach (var service in project.Images.Where(image => ImageReference.IsOf(image.Reference, registry.Repository)))
         {
-            log.Information("  {0}", await DescribeServiceAsync(service, cancellationToken));
+            log.Information("  {0}", await DescribeServiceAsync(service, containers, images, cancellationToken));
         }
 
         var lockState = LockState.Parse((await host.RunAsync(LockScripts.Describe(target.Directory), cancellationToken)).StandardOutput);
@@ -33,24 +35,20 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
         log.Information("{0}", HistoryTable.Render(entries));
     }
 
-    private async Task<string> DescribeServiceAsync(ServiceImage service, CancellationToken cancellationToken)
+    private static async Task<string> DescribeServiceAsync(ServiceImage service, ServiceContainers containers, ServerImages images, CancellationToken cancellationToken)
     {
-        var ids = (await host.RunAsync(ServerDocker.ContainerIds(target.Directory, service.Service), cancellationToken)).StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length == 0)
+        var states = await containers.OfAsync(service.Service, cancellationToken);
+        if (states.Count == 0)
         {
-            return $"{service.Service}: {service.Reference} in the file, no container";
+            return $"{service.Service}: {service.Reference} in {service.File}, no container";
         }
 
-        var inspected = await host.RunAsync(ServerDocker.Inspect(ids), cancellationToken);
-        var states = ContainerState.ParseInspect(inspected.Succeeded ? inspected.StandardOutput : string.Empty);
         var parts = new List<string>();
-        var images = new ServerImages(host, registry, log, Secrets.Redactor.None);
         foreach (var state in states)
         {
-            var digest = await images.WithDigestAsync(state.Image);
+            var digest = await images.WithDigestAsync(Secrets.InertText.OneLine(state.Image), state.ImageId);
             parts.Add($"{digest}, {state.Status}{(state.Health is null ? string.Empty : ", " + state.Health)}, {Uptime(state)}, " +
-                $"{state.RestartCount} restart(s), container {state.Id[..Math.Min(12, state.Id.Length)]}");
+                $"{state.RestartCount} restart(s), container {state.Id[..Math.Min(12, state.Id.Length)]}, image {RollbackPoint.ShortId(state.ImageId)}");
         }
 
         return $"{service.Service}: {string.Join("; ", parts)}";

@@ -8,18 +8,59 @@ namespace Infosync.Deploy.Deployment;
 /// </summary>
 public static class UnifiedDiff
 {
-    /// <summary>The diff of <paramref name="before"/> and <paramref name="after"/> with one line of context.</summary>
-    public static string Of(string path, string? before, string after)
+    /// <summary>
+    /// The diff of <paramref name="before"/> and <paramref name="after"/> with one line of context; each context line
+    /// goes through <paramref name="context"/> and each changed line through <paramref name="changed"/>, which may
+    /// mask what they hold.
+    /// </summary>
+    public static string Of(string path, string? before, string after, Func<string, string>? context = null, Func<string, string>? changed = null)
     {
         ArgumentNullException.ThrowIfNull(after);
+        context ??= line => line;
+        changed ??= line => line;
         var old = (before ?? string.Empty).Split('\n');
         var now = after.Split('\n');
         var diff = new StringBuilder().Append("--- ").Append(path).Append('\n').Append("+++ ").Append(path).Append('\n');
         if (old.Length != now.Length)
         {
-            diff.Append("@@ -1,").Append(old.Length).Append(" +1,").Append(now.Length).Append(" @@\n");
-            Array.ForEach(old, l => diff.Append('-').Append(l.TrimEnd('\r')).Append('\n'));
-            Array.ForEach(now, l => diff.Append('+').Append(l.TrimEnd('\r')).Append('\n'));
+            // A line was added (a new .env variable): one hunk around the lines that differ, by common prefix and suffix.
+            var prefix = 0;
+            while (prefix < Math.Min(old.Length, now.Length) && old[prefix] == now[prefix])
+            {
+                prefix++;
+            }
+
+            var suffix = 0;
+            while (suffix < Math.Min(old.Length, now.Length) - prefix && old[^(suffix + 1)] == now[^(suffix + 1)])
+            {
+                suffix++;
+            }
+
+            var first = Math.Max(0, prefix - 1);
+            var lastOld = Math.Min(old.Length - 1, old.Length - suffix);
+            var lastNow = Math.Min(now.Length - 1, now.Length - suffix);
+            diff.Append("@@ -").Append(first + 1).Append(',').Append(lastOld - first + 1)
+                .Append(" +").Append(first + 1).Append(',').Append(lastNow - first + 1).Append(" @@\n");
+            for (var j = first; j < prefix; j++)
+            {
+                diff.Append(' ').Append(context(old[j].TrimEnd('\r'))).Append('\n');
+            }
+
+            for (var j = prefix; j < old.Length - suffix; j++)
+            {
+                diff.Append('-').Append(changed(old[j].TrimEnd('\r'))).Append('\n');
+            }
+
+            for (var j = prefix; j < now.Length - suffix; j++)
+            {
+                diff.Append('+').Append(changed(now[j].TrimEnd('\r'))).Append('\n');
+            }
+
+            for (var j = old.Length - suffix; j <= lastOld; j++)
+            {
+                diff.Append(' ').Append(context(old[j].TrimEnd('\r'))).Append('\n');
+            }
+
             return diff.ToString();
         }
 
@@ -38,11 +79,12 @@ public static class UnifiedDiff
             {
                 if (old[j] == now[j])
                 {
-                    diff.Append(' ').Append(old[j].TrimEnd('\r')).Append('\n');
+                    diff.Append(' ').Append(context(old[j].TrimEnd('\r'))).Append('\n');
                 }
                 else
                 {
-                    diff.Append('-').Append(old[j].TrimEnd('\r')).Append('\n').Append('+').Append(now[j].TrimEnd('\r')).Append('\n');
+                    diff.Append('-').Append(changed(old[j].TrimEnd('\r'))).Append('\n')
+                        .Append('+').Append(changed(now[j].TrimEnd('\r'))).Append('\n');
                 }
             }
 

@@ -26,10 +26,15 @@ public sealed class LocalShellHost : IRemoteHost
         // Raw bytes both ways: a reader or writer with an encoding would strip or add a byte order mark.
         var output = ReadAllAsync(process.StandardOutput.BaseStream);
         var error = ReadAllAsync(process.StandardError.BaseStream);
-        await using (var input = process.StandardInput.BaseStream)
+        try
         {
+            await using var input = process.StandardInput.BaseStream;
             var text = command.Command.StandardInput?.Reveal() ?? command.Input ?? string.Empty;
             await input.WriteAsync(Encoding.UTF8.GetBytes(text), CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The command ended without reading all its input (a script that refused at once): its exit status says why.
         }
 
         try

@@ -15,15 +15,16 @@ public sealed record InfosyncSettings(
     {
         var reader = new SettingsReader(source);
         var dryRun = reader.Switch(SettingNames.DryRunArguments);
+        var tagName = request.Tag == TagNeed.Rollback ? SettingNames.RollbackTag : SettingNames.ImageTag;
         var tag = request.Tag switch
         {
-            TagNeed.Required => reader.Required(SettingNames.ImageTag),
-            TagNeed.Optional => reader.Optional(SettingNames.ImageTag),
+            TagNeed.Required => reader.Required(tagName),
+            TagNeed.Optional or TagNeed.Rollback => reader.Optional(tagName),
             _ => null,
         };
         if (tag is not null)
         {
-            reader.Check(SettingNames.ImageTag, tag, SettingRules.IsDockerTag, SettingRules.TagRule);
+            reader.Check(tagName, tag, SettingRules.IsDockerTag, SettingRules.TagRule);
         }
 
         var registry = request.Repository || request.RegistryLogin

@@ -12,9 +12,10 @@ public sealed record RunOrigin(bool InGitLab, string Who, string? PipelineUrl, s
         var who = inGitLab && !string.IsNullOrEmpty(gitLabUser)
             ? $"{gitLabUser} (GitLab)"
             : $"{System.Environment.UserName}@{System.Environment.MachineName}";
-        return new RunOrigin(inGitLab, SettingRules.Shorten(who), NonEmpty(source.Variable("CI_PIPELINE_URL")),
-            NonEmpty(source.Variable("CI_JOB_URL")));
+        return new RunOrigin(inGitLab, SettingRules.Shorten(who), Url(source.Variable("CI_PIPELINE_URL")), Url(source.Variable("CI_JOB_URL")));
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : SettingRules.Shorten(value);
+    // Kept whole, so that a refusal can name the job that holds the lock; only made safe to print.
+    private static string? Url(string? value) =>
+        string.IsNullOrEmpty(value) ? null : Secrets.InertText.OneLine(value.Length > 2048 ? value[..2048] : value);
 }

@@ -6,6 +6,12 @@ public static class SettingNames
     /// <summary>The image tag to build, push and deploy.</summary>
     public static readonly SettingName ImageTag = new("image-tag", ["DEFAULT_IMAGE_TAG"]);
 
+    /// <summary>
+    /// The tag a rollback returns to. The same argument as the image tag, but not <c>DEFAULT_IMAGE_TAG</c>, which a
+    /// pipeline always sets to its own commit: GitLab's Rollback button re-runs an old deploy job instead.
+    /// </summary>
+    public static readonly SettingName RollbackTag = new("image-tag", ["ROLLBACK_TAG"]);
+
     /// <summary>The Harbor registry's host, with an optional port.</summary>
     public static readonly SettingName HarborHost = new("harbor-host", ["HARBOR_HOST"]);
 
@@ -62,6 +68,10 @@ public static class SettingNames
     /// <summary>The directory on the server holding docker-compose.yml.</summary>
     public static SettingName DeployDirectory(DeployEnvironment environment) =>
         new("deploy-dir", [$"{environment.VariablePrefix}_DEPLOY_DIR"]);
+
+    /// <summary>The compose files to deploy with, as Compose's <c>COMPOSE_FILE</c>; by default Compose finds them itself.</summary>
+    public static SettingName ComposeFile(DeployEnvironment environment) =>
+        new("compose-file", [$"{environment.VariablePrefix}_COMPOSE_FILE"]);
 
     /// <summary>A URL fetched from the server itself that must answer 2xx after a deploy.</summary>
     public static SettingName HealthUrl(DeployEnvironment environment) =>

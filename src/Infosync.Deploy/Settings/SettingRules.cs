@@ -38,11 +38,32 @@ public static partial class SettingRules
     public static bool IsRepositoryPath(string value) =>
         value.Length <= 255 && value.Split('/').All(IsRepositoryComponent);
 
-    /// <summary>Whether <paramref name="value"/> is an absolute path without <c>.</c> or <c>..</c> parts or control characters.</summary>
+    /// <summary>A <c>COMPOSE_FILE</c> list the tool can deploy.</summary>
+    public const string ComposeFileListRule =
+        "must be compose file names in the deploy directory separated by ':', such as docker-compose.yml:docker-compose.prod.yml";
+
+    /// <summary>Whether <paramref name="value"/> is an absolute path without <c>..</c> parts or control characters.</summary>
     public static bool IsSafeAbsolutePath(string value) =>
         value.Length is > 1 and <= 1024 && value[0] == '/' && !HasControlCharacter(value)
         && value.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } parts
-        && parts.All(p => p is not "." and not "..");
+        && parts.Any(p => p != ".") && parts.All(p => p != "..");
+
+    /// <summary>
+    /// <paramref name="path"/> as Compose records a project directory: repeated <c>/</c>, <c>.</c> parts and a trailing
+    /// <c>/</c> removed. Symbolic links are left alone, as <c>cd</c> leaves them.
+    /// </summary>
+    public static string NormalizePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != ".");
+        return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a ':'-separated list of file names without directories.</summary>
+    public static bool IsComposeFileList(string value) =>
+        value.Length <= 1024 && !HasControlCharacter(value)
+        && value.Split(':') is var names && names.All(name => name.Length is > 0 and <= 255
+            && !name.Contains('/', StringComparison.Ordinal) && name is not "." and not ".." && !name.StartsWith('-'));
 
     /// <summary>Whether <paramref name="value"/> is an absolute http or https URL.</summary>
     public static bool IsHttpUrl(string value) =>

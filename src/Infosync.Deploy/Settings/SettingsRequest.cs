@@ -31,4 +31,7 @@ public enum TagNeed
 
     /// <summary>Must be given.</summary>
     Required,
+
+    /// <summary>The tag a rollback returns to: read only from the command line or <c>ROLLBACK_TAG</c>, checked when given.</summary>
+    Rollback,
 }

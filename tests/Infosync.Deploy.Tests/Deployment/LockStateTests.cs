@@ -19,13 +19,21 @@ public sealed class LockStateTests
     }
 
     [Fact]
-    public void A_live_lock_is_taken_over_only_when_older_than_stale_after()
+    public void A_lock_whose_keeper_lives_is_never_taken_over_by_age()
     {
-        var state = LockState.Parse($"held 100 yes m\n{Holder.ToJson()}")!;
+        var state = LockState.Parse($"held 100000 yes m\n{Holder.ToJson()}")!;
+
+        Assert.False(state.MayBeTakenOver(TimeSpan.FromSeconds(1800)));
+        Assert.False(state.MayBeTakenOver(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void A_lock_whose_keeper_cannot_be_checked_is_taken_over_once_older_than_stale_after()
+    {
+        var state = LockState.Parse($"held 100 unknown m\n{Holder.ToJson()}")!;
 
         Assert.False(state.MayBeTakenOver(TimeSpan.FromSeconds(1800)));
         Assert.True(state.MayBeTakenOver(TimeSpan.FromSeconds(100)));
-        Assert.True(state.MayBeTakenOver(TimeSpan.Zero));
     }
 
     [Fact]

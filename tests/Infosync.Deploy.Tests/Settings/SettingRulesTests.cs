@@ -39,7 +39,9 @@ public sealed class SettingRulesTests
     [Theory]
     [InlineData("/usr/local/infosync-dev", true)]
     [InlineData("/srv/my app/it's $here;`x`", true)]
-    [InlineData("/srv/./app", false)]
+    [InlineData("/srv/./app", true)]
+    [InlineData("/srv//app/", true)]
+    [InlineData("/./.", false)]
     [InlineData("/srv/../etc", false)]
     [InlineData("srv/app", false)]
     [InlineData("/", false)]
@@ -53,4 +55,22 @@ public sealed class SettingRulesTests
     [InlineData("info/sync", false)]
     [InlineData("info-", false)]
     public void Repository_components(string value, bool valid) => Assert.Equal(valid, SettingRules.IsRepositoryComponent(value));
+
+    [Theory]
+    [InlineData("/usr/local/infosync-dev", "/usr/local/infosync-dev")]
+    [InlineData("/usr/local//infosync-dev", "/usr/local/infosync-dev")]
+    [InlineData("/usr/local/./infosync-dev/", "/usr/local/infosync-dev")]
+    [InlineData("//srv/./././app//", "/srv/app")]
+    public void Deploy_directories_are_normalised_as_compose_records_them(string value, string normalised) =>
+        Assert.Equal(normalised, SettingRules.NormalizePath(value));
+
+    [Theory]
+    [InlineData("docker-compose.yml", true)]
+    [InlineData("docker-compose.yml:docker-compose.prod.yml", true)]
+    [InlineData("compose/base.yml", false)]
+    [InlineData("a.yml::b.yml", false)]
+    [InlineData("..", false)]
+    [InlineData("-f.yml", false)]
+    [InlineData("a.yml\nb.yml", false)]
+    public void Compose_file_lists(string value, bool valid) => Assert.Equal(valid, SettingRules.IsComposeFileList(value));
 }

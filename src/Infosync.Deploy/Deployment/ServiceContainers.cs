@@ -1,0 +1,33 @@
+using Infosync.Deploy.Remote;
+
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>Finds and inspects the containers of a project's services on its server, by Compose's labels.</summary>
+public sealed class ServiceContainers(IRemoteHost host, IReadOnlyList<string> workingDirectories)
+{
+    /// <summary>The ids of <paramref name="service"/>'s containers; null when Docker could not be asked.</summary>
+    public async Task<IReadOnlyList<string>?> IdsAsync(string service, CancellationToken cancellationToken)
+    {
+        var found = await host.RunAsync(ServerDocker.ContainerIds(workingDirectories, service), cancellationToken);
+        return found.Succeeded
+            ? [.. found.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)]
+            : null;
+    }
+
+    /// <summary>The state of each container; empty when they could not be inspected.</summary>
+    public async Task<IReadOnlyList<ContainerState>> InspectAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var inspected = await host.RunAsync(ServerDocker.Inspect(ids), cancellationToken);
+        return inspected.Succeeded ? ContainerState.ParseInspect(inspected.StandardOutput) : [];
+    }
+
+    /// <summary>The state of each of <paramref name="service"/>'s containers.</summary>
+    public async Task<IReadOnlyList<ContainerState>> OfAsync(string service, CancellationToken cancellationToken) =>
+        await InspectAsync(await IdsAsync(service, cancellationToken) ?? [], cancellationToken);
+}
