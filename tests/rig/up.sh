@@ -250,8 +250,9 @@ ensure_compose() {
   fi
   local user
   runuser -u "$SSH_USERNAME" -- docker compose version >/dev/null 2>&1 || die "$SSH_USERNAME cannot run docker compose"
-  runuser -u "$SSH_USERNAME" -- sh -c 'p=$(command -v docker-compose) && [ -x "$p" ]' \
-    && die "$SSH_USERNAME can run docker-compose (v1); it must have only v2"
+  # TEMPORARY while other branches' reset-env.sh still start deployer's stack with v1: deployer may run both.
+  # runuser -u "$SSH_USERNAME" -- sh -c 'p=$(command -v docker-compose) && [ -x "$p" ]' \
+  #   && die "$SSH_USERNAME can run docker-compose (v1); it must have only v2"
   runuser -u "$SSH_USERNAME_V1" -- docker-compose version >/dev/null 2>&1 || die "$SSH_USERNAME_V1 cannot run docker-compose"
   runuser -u "$SSH_USERNAME_V1" -- docker compose version >/dev/null 2>&1 \
     && die "$SSH_USERNAME_V1 can run docker compose (v2); it must have only v1"

@@ -8,15 +8,17 @@ public sealed class DeployTests(RigFixture fixture)
 {
     private readonly RigProbe probe = new(fixture.Rig);
 
-    [Fact]
-    public async Task DeployDev_builds_pushes_and_deploys_over_one_ssh_connection()
+    [Theory]
+    [InlineData(ComposeKind.V2)]
+    [InlineData(ComposeKind.V1)]
+    public async Task DeployDev_builds_pushes_and_deploys_over_one_ssh_connection(ComposeKind kind)
     {
-        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("dev-new"));
-        await fixture.ResetAsync("dev", old);
+        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag($"dev-new-{kind}"));
+        await fixture.ResetAsync("dev", old, kind);
         var sidecar = await probe.ContainerIdAsync("dev", "sidecar");
         var logMark = RigSsh.LogMark(fixture.Rig);
 
-        using var run = BackgroundBuild.Start(fixture.Rig.DeployVariables(), "--target=DeployDev", $"--image-tag={tag}");
+        using var run = BackgroundBuild.Start(fixture.Rig.DeployVariables(kind), "--target=DeployDev", $"--image-tag={tag}");
         var watch = SshConnectionWatch.Start(run.ProcessId, int.Parse(fixture.Rig["SSH_PORT"], System.Globalization.CultureInfo.InvariantCulture));
         var exitCode = await run.WaitForExitAsync(TimeSpan.FromMinutes(3));
         var ports = await watch.StopAsync();
@@ -31,6 +33,7 @@ public sealed class DeployTests(RigFixture fixture)
         Assert.DoesNotContain(fixture.Rig.HarborPassword, run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Rig.SshPassword, run.Output, StringComparison.Ordinal);
         Assert.False(probe.LockExists("dev"));
+        Assert.Equal(kind == ComposeKind.V1 ? "infosync-dev_web_1" : "infosync-dev-web-1", await probe.ContainerNameAsync("dev", "web"));
     }
 
     [Fact]

@@ -9,21 +9,23 @@ public sealed class HealthGateTests(RigFixture fixture)
 {
     private readonly RigProbe probe = new(fixture.Rig);
 
-    public static TheoryData<string, string, string> BrokenVersions() => new()
+    public static TheoryData<string, string, string, ComposeKind> BrokenVersions() => new()
     {
-        { "exits", VariantImages.ExitsAtStart, "exit code 3" },
-        { "sick", VariantImages.NeverHealthy, "is unhealthy" },
+        { "exits", VariantImages.ExitsAtStart, "exit code 3", ComposeKind.V2 },
+        { "sick", VariantImages.NeverHealthy, "is unhealthy", ComposeKind.V2 },
+        { "exits", VariantImages.ExitsAtStart, "exit code 3", ComposeKind.V1 },
+        { "sick", VariantImages.NeverHealthy, "is unhealthy", ComposeKind.V1 },
     };
 
     [Theory]
     [MemberData(nameof(BrokenVersions))]
-    public async Task A_broken_image_is_rolled_back_and_the_failure_recorded(string name, string dockerfile, string reason)
+    public async Task A_broken_image_is_rolled_back_and_the_failure_recorded(string name, string dockerfile, string reason, ComposeKind kind)
     {
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag(name));
-        await VariantImages.PublishAsync(fixture.Rig, tag, dockerfile);
-        await fixture.ResetAsync("dev", old);
+        await VariantImages.PublishOnceAsync(fixture.Rig, tag, dockerfile);
+        await fixture.ResetAsync("dev", old, kind);
         var before = probe.ComposeBytes("dev");
-        var variables = fixture.Rig.DeployVariables();
+        var variables = fixture.Rig.DeployVariables(kind);
         variables["HEALTH_TIMEOUT"] = "20";
 
         var run = await BuildScript.RunAsync(variables, "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
@@ -38,18 +40,20 @@ public sealed class HealthGateTests(RigFixture fixture)
         Assert.False(probe.LockExists("dev"));
     }
 
-    [Fact]
-    public async Task The_failed_container_state_and_last_log_lines_are_printed()
+    [Theory]
+    [InlineData(ComposeKind.V2, "infosync-dev-web-1")]
+    [InlineData(ComposeKind.V1, "infosync-dev_web_1")]
+    public async Task The_failed_container_state_and_last_log_lines_are_printed(ComposeKind kind, string container)
     {
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("exits"));
-        await VariantImages.PublishAsync(fixture.Rig, tag, VariantImages.ExitsAtStart);
-        await fixture.ResetAsync("dev", old);
+        await VariantImages.PublishOnceAsync(fixture.Rig, tag, VariantImages.ExitsAtStart);
+        await fixture.ResetAsync("dev", old, kind);
 
-        var run = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
+        var run = await BuildScript.RunAsync(fixture.Rig.DeployVariables(kind), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
 
         // Docker resets the exit code once the restart policy has restarted the container, so it is not asserted.
-        Assert.Matches(@"infosync-dev_web_1 \([0-9a-f]{12}\): \w+, exit code \d+, \d+ restart\(s\)", run.Output);
-        Assert.Contains("last log lines of infosync-dev_web_1", run.Output, StringComparison.Ordinal);
+        Assert.Matches(container + @" \([0-9a-f]{12}\): \w+, exit code \d+, \d+ restart\(s\)", run.Output);
+        Assert.Contains($"last log lines of {container}", run.Output, StringComparison.Ordinal);
         Assert.Contains("fatal: no config", run.Output, StringComparison.Ordinal);
     }
 
@@ -76,7 +80,7 @@ public sealed class HealthGateTests(RigFixture fixture)
     public async Task An_image_with_a_passing_healthcheck_is_deployed_once_docker_reports_healthy()
     {
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("healthy"));
-        await VariantImages.PublishAsync(fixture.Rig, tag, VariantImages.Healthy(tag));
+        await VariantImages.PublishOnceAsync(fixture.Rig, tag, VariantImages.Healthy(tag));
         await fixture.ResetAsync("dev", old);
         var variables = fixture.Rig.DeployVariables();
         variables["DEV_HEALTH_URL"] = $"http://127.0.0.1:{fixture.Rig.WebPort("dev")}/";

@@ -8,14 +8,16 @@ public sealed class RollbackAndStatusTests(RigFixture fixture)
 {
     private readonly RigProbe probe = new(fixture.Rig);
 
-    [Fact]
-    public async Task Rollback_after_two_deploys_returns_the_first_version_and_status_shows_the_table()
+    [Theory]
+    [InlineData(ComposeKind.V2)]
+    [InlineData(ComposeKind.V1)]
+    public async Task Rollback_after_two_deploys_returns_the_first_version_and_status_shows_the_table(ComposeKind kind)
     {
         var (old, first, second) = (RigProbe.Tag("base"), RigProbe.Tag("first"), RigProbe.Tag("second"));
         await fixture.PublishAsync(first);
         await fixture.PublishAsync(second);
-        await fixture.ResetAsync("stage", old);
-        var variables = fixture.Rig.DeployVariables();
+        await fixture.ResetAsync("stage", old, kind);
+        var variables = fixture.Rig.DeployVariables(kind);
         await Deploy(variables, first);
         await Deploy(variables, second);
         var withoutHarborCredentials = new Dictionary<string, string>(variables);
@@ -57,7 +59,7 @@ public sealed class RollbackAndStatusTests(RigFixture fixture)
         var rollback = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=RollbackStage");
 
         Assert.NotEqual(0, rollback.ExitCode);
-        Assert.Contains("--image-tag (DEFAULT_IMAGE_TAG)", rollback.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--image-tag (ROLLBACK_TAG)", rollback.StandardError, StringComparison.Ordinal);
     }
 
     private static async Task Deploy(Dictionary<string, string> variables, string tag)

@@ -12,24 +12,30 @@ public sealed class ConnectionCutTests(RigFixture fixture)
 {
     private readonly RigProbe probe = new(fixture.Rig);
 
-    public static TheoryData<string, string, int> Steps() => new()
+    public static TheoryData<string, string, int, ComposeKind> Steps()
     {
-        { "after login", "$ docker pull", 0 },
-        { "during pull", "$ docker pull", 150 },
-        { "after the compose write", "up --detach --no-deps", 0 },
-        { "during up", "up --detach --no-deps", 400 },
-        { "during the health gate", "$ docker inspect", 300 },
-    };
+        var steps = new TheoryData<string, string, int, ComposeKind>();
+        foreach (var kind in new[] { ComposeKind.V2, ComposeKind.V1 })
+        {
+            steps.Add("after login", "$ docker pull", 0, kind);
+            steps.Add("during pull", "$ docker pull", 150, kind);
+            steps.Add("after the compose write", "up --detach --no-deps", 0, kind);
+            steps.Add("during up", "up --detach --no-deps", 400, kind);
+            steps.Add("during the health gate", "$ docker inspect", 300, kind);
+        }
+
+        return steps;
+    }
 
     [Theory]
     [MemberData(nameof(Steps))]
-    public async Task A_cut_connection_is_cleaned_up_through_a_second_one(string step, string trigger, int delayMilliseconds)
+    public async Task A_cut_connection_is_cleaned_up_through_a_second_one(string step, string trigger, int delayMilliseconds, ComposeKind kind)
     {
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("cut"));
         await fixture.PublishAsync(tag);
-        await fixture.ResetAsync("dev", old);
+        await fixture.ResetAsync("dev", old, kind);
         var before = probe.ComposeBytes("dev");
-        var variables = fixture.Rig.DeployVariables();
+        var variables = fixture.Rig.DeployVariables(kind);
         variables["HEALTH_SETTLE"] = "3";
         using (var run = BackgroundBuild.Start(variables, "--target=DeployDev", "--exclusive", $"--image-tag={tag}", "--verbosity=diagnostic"))
         {
@@ -48,7 +54,7 @@ public sealed class ConnectionCutTests(RigFixture fixture)
         Assert.False(probe.LockExists("dev"), step);
         Assert.Contains("reconnected", probe.History("dev").Last(), StringComparison.Ordinal);
 
-        var rerun = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
+        var rerun = await BuildScript.RunAsync(fixture.Rig.DeployVariables(kind), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
 
         Assert.True(rerun.ExitCode == 0, rerun.Output);
         Assert.True(await probe.ServesAsync("dev", tag));

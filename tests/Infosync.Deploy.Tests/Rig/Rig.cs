@@ -39,6 +39,17 @@ public sealed class Rig
 
     public int SidecarPort(string environment) => int.Parse(this[$"RIG_SIDECAR_PORT_{environment.ToUpperInvariant()}"], System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The Unix user a server of <paramref name="kind"/> is reached as.</summary>
+    public string SshUser(ComposeKind kind) => kind == ComposeKind.V1 ? this["RIG_SSH_USERNAME_V1"] : this["SSH_USERNAME"];
+
+    /// <summary>The variables a GitLab project would set to deploy to the rig, as a server of <paramref name="kind"/>.</summary>
+    public Dictionary<string, string> DeployVariables(ComposeKind kind)
+    {
+        var variables = DeployVariables();
+        variables["SSH_USERNAME"] = SshUser(kind);
+        return variables;
+    }
+
     /// <summary>The variables a GitLab project would set to deploy to the rig.</summary>
     public Dictionary<string, string> DeployVariables() => new()
     {

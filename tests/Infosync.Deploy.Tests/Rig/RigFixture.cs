@@ -29,11 +29,11 @@ public sealed class RigFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Puts an environment back to a known state serving <paramref name="tag"/>.</summary>
-    public async Task ResetAsync(string environment, string tag)
+    /// <summary>Puts an environment back to a known state serving <paramref name="tag"/>, started by Compose of <paramref name="kind"/>.</summary>
+    public async Task ResetAsync(string environment, string tag, ComposeKind kind = ComposeKind.V2)
     {
         await PublishAsync(tag);
-        await Script("reset-env.sh", environment, tag);
+        await Script("reset-env.sh", environment, tag, kind == ComposeKind.V1 ? "v1" : "v2");
     }
 
     private static async Task Script(string name, params string[] arguments)

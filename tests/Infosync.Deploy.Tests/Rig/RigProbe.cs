@@ -38,6 +38,14 @@ public sealed class RigProbe(Rig rig)
         return run.StandardOutput.Trim();
     }
 
+    public async Task<string> ContainerNameAsync(string environment, string service)
+    {
+        var run = await ProcessRun.StartAsync("docker", ["ps", "--format", "{{.Names}}",
+            "--filter", $"label=com.docker.compose.project=infosync-{environment}",
+            "--filter", $"label=com.docker.compose.service={service}"]);
+        return run.StandardOutput.Trim();
+    }
+
     public byte[] ComposeBytes(string environment) => File.ReadAllBytes(ComposePath(environment));
 
     public string ComposePath(string environment) => Path.Combine(rig.DeployDirectory(environment), "docker-compose.yml");

@@ -25,6 +25,17 @@ public static class VariantImages
         $"RUN mkdir -p /www && echo '<p>version: {tag}</p>' > /www/index.html\n" +
         "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
 
+    private static readonly HashSet<string> Published = [];
+
+    /// <summary>Publishes the variant the first time a test of this run asks for <paramref name="tag"/>.</summary>
+    public static async Task PublishOnceAsync(Rig rig, string tag, string dockerfile)
+    {
+        if (Published.Add(tag))
+        {
+            await PublishAsync(rig, tag, dockerfile);
+        }
+    }
+
     public static async Task PublishAsync(Rig rig, string tag, string dockerfile)
     {
         var context = await WriteContextAsync(dockerfile);
