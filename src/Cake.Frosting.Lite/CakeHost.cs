@@ -13,6 +13,7 @@ public sealed class CakeHost
     private Type contextType = typeof(FrostingContext);
     private Type? lifetimeType;
     private Type? taskLifetimeType;
+    private Func<IEnumerable<string>, IEnumerable<string>>? argumentCheck;
 
     /// <summary>Uses <typeparamref name="TContext"/>, built from the engine's context, for every task.</summary>
     public CakeHost UseContext<TContext>()
@@ -33,6 +34,16 @@ public sealed class CakeHost
     public CakeHost UseTaskLifetime<TLifetime>()
     {
         taskLifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    /// <summary>
+    /// Checks the names of the arguments given (without dashes) before anything else runs, help, tree and description
+    /// included; each problem <paramref name="check"/> returns is printed as an error and the run exits with 1.
+    /// </summary>
+    public CakeHost UseArgumentCheck(Func<IEnumerable<string>, IEnumerable<string>> check)
+    {
+        argumentCheck = check;
         return this;
     }
 
@@ -58,6 +69,17 @@ public sealed class CakeHost
         catch (FormatException exception)
         {
             console.WriteErrorLine("Error: {0}", exception.Message);
+            return 1;
+        }
+
+        var problems = argumentCheck?.Invoke(options.Arguments.Select(a => a.Key)).ToList() ?? [];
+        foreach (var problem in problems)
+        {
+            console.WriteErrorLine("Error: {0}", problem);
+        }
+
+        if (problems.Count > 0)
+        {
             return 1;
         }
 
