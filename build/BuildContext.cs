@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Deployment;
@@ -42,7 +43,13 @@ public sealed class BuildContext(ICakeContext context) : FrostingContext(context
     internal void LoadSettings(SettingsRequest request)
     {
         var home = Environment.GetEnvironmentVariable("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-        settings = InfosyncSettings.Load(new CakeSettingSource(this), request, Environment.WorkingDirectory.FullPath, home);
+        var source = new CakeSettingSource(this);
+        foreach (var warning in VariableCheck.Warnings(source.VariableNames(), caseSensitive: !OperatingSystem.IsWindows()))
+        {
+            Log.Warning("{0}", warning);
+        }
+
+        settings = InfosyncSettings.Load(source, request, Environment.WorkingDirectory.FullPath, home);
         Redactor.Learn([settings.Registry?.Password, .. settings.Targets.Values.SelectMany(t => new[] { t.Ssh.Password, t.Ssh.PrivateKey })]);
     }
 }

@@ -10,4 +10,7 @@ internal sealed class CakeSettingSource(ICakeContext context) : ISettingSource
         context.Arguments.HasArgument(name) ? context.Arguments.GetArguments(name).LastOrDefault() : null;
 
     public string? Variable(string name) => context.Environment.GetEnvironmentVariable(name);
+
+    /// <summary>The names of every variable in the environment, to spot misspelt settings; values are not read.</summary>
+    public IEnumerable<string> VariableNames() => context.Environment.GetEnvironmentVariables().Keys;
 }

@@ -1,6 +1,7 @@
 using Cake.Frosting;
 using Infosync.Build;
 using Infosync.Deploy.Secrets;
+using Infosync.Deploy.Settings;
 
 // One redactor for the whole run: every line of output passes through it, whoever writes it.
 var redactor = new Redactor();
@@ -9,4 +10,5 @@ return new CakeHost()
     .UseContext<BuildContext>()
     .UseLifetime<BuildLifetime>()
     .UseTaskLifetime<GitLabSections>()
+    .UseArgumentCheck(names => ArgumentCheck.Problems(names, HostOptions.OptionNames))
     .Run(args);

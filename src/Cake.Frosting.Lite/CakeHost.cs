@@ -14,6 +14,7 @@ public sealed class CakeHost
     private Type? lifetimeType;
     private Type? taskLifetimeType;
     private Func<ICakeLog, ICakeLog> wrapLog = log => log;
+    private Func<IEnumerable<string>, IEnumerable<string>>? argumentCheck;
 
     /// <summary>Uses <typeparamref name="TContext"/>, built from the engine's context, for every task.</summary>
     public CakeHost UseContext<TContext>()
@@ -47,6 +48,16 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>
+    /// Checks the names of the arguments given (without dashes) before anything else runs, help, tree and description
+    /// included; each problem <paramref name="check"/> returns is printed as an error and the run exits with 1.
+    /// </summary>
+    public CakeHost UseArgumentCheck(Func<IEnumerable<string>, IEnumerable<string>> check)
+    {
+        argumentCheck = check;
+        return this;
+    }
+
     /// <summary>Adds an assembly whose task classes are registered; the entry assembly is used when none is added.</summary>
     public CakeHost AddAssembly(Assembly assembly)
     {
@@ -69,6 +80,17 @@ public sealed class CakeHost
         catch (FormatException exception)
         {
             console.WriteErrorLine("Error: {0}", exception.Message);
+            return 1;
+        }
+
+        var problems = argumentCheck?.Invoke(options.Arguments.Select(a => a.Key)).ToList() ?? [];
+        foreach (var problem in problems)
+        {
+            console.WriteErrorLine("Error: {0}", problem);
+        }
+
+        if (problems.Count > 0)
+        {
             return 1;
         }
 

@@ -15,6 +15,17 @@ public sealed record HostOptions(
     /// <summary>The target run when none is given.</summary>
     public const string DefaultTarget = "Default";
 
+    private static readonly string[] TargetNames = ["target", "t"];
+    private static readonly string[] VerbosityNames = ["verbosity", "v"];
+    private static readonly string[] ExclusiveNames = ["exclusive", "e"];
+    private static readonly string[] TreeNames = ["tree"];
+    private static readonly string[] DescriptionNames = ["description", "showdescription", "descriptions"];
+    private static readonly string[] HelpNames = ["help", "h", "?"];
+
+    /// <summary>Every argument name the host itself reads, long and short, so an application can tell its own apart.</summary>
+    public static IReadOnlyList<string> OptionNames { get; } =
+        [.. TargetNames, .. VerbosityNames, .. ExclusiveNames, .. TreeNames, .. DescriptionNames, .. HelpNames];
+
     /// <summary>Parses arguments; throws <see cref="FormatException"/> with a one-line message on bad input.</summary>
     public static HostOptions Parse(IEnumerable<string> args)
     {
@@ -24,12 +35,12 @@ public sealed record HostOptions(
         bool Has(params string[] names) => names.Any(n => lookup.Contains(n) && !IsFalse(lookup[n].Last()));
 
         return new HostOptions(
-            Target: Last("target", "t") ?? DefaultTarget,
-            Verbosity: ParseVerbosity(Last("verbosity", "v")),
-            Exclusive: Has("exclusive", "e"),
-            ShowTree: Has("tree"),
-            ShowDescription: Has("description", "showdescription", "descriptions"),
-            ShowHelp: Has("help", "h", "?"),
+            Target: Last(TargetNames) ?? DefaultTarget,
+            Verbosity: ParseVerbosity(Last(VerbosityNames)),
+            Exclusive: Has(ExclusiveNames),
+            ShowTree: Has(TreeNames),
+            ShowDescription: Has(DescriptionNames),
+            ShowHelp: Has(HelpNames),
             Arguments: lookup);
     }
 

@@ -13,7 +13,7 @@ public sealed class SettingsReader(ISettingSource source)
     /// <summary>The raw value, or <paramref name="fallback"/> when neither argument nor variable is set.</summary>
     public string? Optional(SettingName name, string? fallback = null)
     {
-        var fromArgument = source.Argument(name.Argument);
+        var fromArgument = name.HasArgument ? source.Argument(name.Argument) : null;
         if (!string.IsNullOrEmpty(fromArgument))
         {
             return fromArgument;

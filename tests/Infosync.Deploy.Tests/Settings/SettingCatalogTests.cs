@@ -1,0 +1,73 @@
+using Infosync.Deploy.Settings;
+using Infosync.Deploy.Tests.Fakes;
+using Xunit;
+
+namespace Infosync.Deploy.Tests.Settings;
+
+public sealed class SettingCatalogTests
+{
+    [Fact]
+    public void The_default_catalog_knows_every_kind_of_setting_in_SettingNames()
+    {
+        var catalog = SettingCatalog.Default;
+
+        Assert.Contains("image-tag", catalog.Arguments);
+        Assert.Contains("lock-stale-after", catalog.Arguments);
+        Assert.Contains("dry-run", catalog.Arguments);
+        Assert.Contains("whatif", catalog.Arguments);
+        Assert.Contains("DEFAULT_IMAGE_TAG", catalog.Variables);
+        Assert.Contains("SSH_KNOWN_HOSTS", catalog.Variables);
+        Assert.Contains("STAGE_LOCK_STALE_AFTER", catalog.Variables);
+        Assert.Contains("LOCK_STALE_AFTER", catalog.Variables);
+        Assert.Contains("PILOT_DEPLOY_DIR", catalog.Variables);
+        Assert.Equal(catalog.Arguments.Count, catalog.Arguments.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_new_field_property_or_per_environment_method_is_known_with_no_other_edit()
+    {
+        var catalog = SettingCatalog.Of(typeof(NewNames), ["go-slow"]);
+
+        Assert.Equal(["proxy-jump", "compose-file", "key-passphrase", "go-slow"], catalog.Arguments);
+        Assert.Equal(["SSH_PROXY_JUMP", "ROLLBACK_TAG", "COMPOSE_FILE", "DEV_KEY_PASSPHRASE", "KEY_PASSPHRASE",
+            "PILOT_KEY_PASSPHRASE", "STAGE_KEY_PASSPHRASE"], catalog.Variables);
+    }
+
+    [Fact]
+    public void A_setting_method_that_does_not_take_one_environment_is_refused_by_name()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SettingCatalog.Of(typeof(WrongNames), []));
+
+        Assert.Contains("WrongNames.Twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_variable_only_setting_has_no_argument_and_is_read_from_its_variable()
+    {
+        var rollback = NewNames.RollbackTag;
+        var source = new DictionarySettingSource(new Dictionary<string, string> { [""] = "from-argument" },
+            new Dictionary<string, string> { ["ROLLBACK_TAG"] = "v7" });
+
+        Assert.False(rollback.HasArgument);
+        Assert.Equal("ROLLBACK_TAG", rollback.Display);
+        Assert.Equal("v7", new SettingsReader(source).Optional(rollback));
+    }
+
+    private static class NewNames
+    {
+        public static readonly SettingName ProxyJump = new("proxy-jump", ["SSH_PROXY_JUMP"]);
+
+        public static readonly SettingName RollbackTag = SettingName.VariableOnly(["ROLLBACK_TAG"]);
+
+        public static SettingName ComposeFile { get; } = new("compose-file", ["COMPOSE_FILE"]);
+
+        public static SettingName KeyPassphrase(DeployEnvironment environment) =>
+            new("key-passphrase", [$"{environment.VariablePrefix}_KEY_PASSPHRASE", "KEY_PASSPHRASE"]);
+    }
+
+    private static class WrongNames
+    {
+        public static SettingName Twice(DeployEnvironment first, DeployEnvironment second) =>
+            new("twice", [first.VariablePrefix, second.VariablePrefix]);
+    }
+}
