@@ -12,6 +12,22 @@ public static class RigServices
         await SignalAsync(pid, "KILL");
     }
 
+    /// <summary>Freezes the registry for <paramref name="pause"/>, so that a transfer under way waits, then lets it go on.</summary>
+    public static async Task PauseRegistryAsync(Rig rig, TimeSpan pause, Func<Task> meanwhile)
+    {
+        var pid = File.ReadAllText(Path.Combine(rig["RIG_DIR"], "registry", "registry.pid")).Trim();
+        await SignalAsync(pid, "STOP");
+        try
+        {
+            await meanwhile();
+            await Task.Delay(pause);
+        }
+        finally
+        {
+            await SignalAsync(pid, "CONT");
+        }
+    }
+
     public static async Task StopDockerAsync(Rig rig)
     {
         await SignalAsync(File.ReadAllText(Path.Combine(rig["RIG_DIR"], "dockerd.pid")).Trim(), "TERM");

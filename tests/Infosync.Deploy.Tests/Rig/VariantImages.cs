@@ -19,6 +19,15 @@ public static class VariantImages
         "HEALTHCHECK --interval=1s --timeout=1s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1\n" +
         "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
 
+    /// <summary>Prints its environment to its log, then stops with exit code 4: its log must not reach the output raw.</summary>
+    public const string PrintsEnvironmentAndExits = "FROM infosync-base:busybox\nCMD [\"sh\", \"-c\", \"env; echo fatal: see above >&2; exit 4\"]\n";
+
+    /// <summary>A healthy app whose page says <paramref name="version"/>, for images that share one tag.</summary>
+    public static string Serving(string version) =>
+        "FROM infosync-base:busybox\n" +
+        $"RUN mkdir -p /www && echo '<p>version: {version}</p>' > /www/index.html\n" +
+        "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
+
     /// <summary>The example app with a 100 MB layer of random bytes, so that pulling and pushing it take a while.</summary>
     public static string Large(string tag) =>
         "FROM infosync-base:busybox\nCOPY blob /blob\n" +
