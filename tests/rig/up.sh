@@ -165,7 +165,7 @@ user = \"$user\"" || true)
   if ! $restart && pid_alive docker-registry "$REG_DIR/registry.pid" && registry_answers; then return; fi
   stop_pid docker-registry "$REG_DIR/registry.pid" 10
   if (exec 3<>/dev/tcp/127.0.0.1/5443) 2>/dev/null; then
-    registry_answers && return
+    registry_answers && pgrep -xo docker-registry >"$REG_DIR/registry.pid" && return
     die "port 5443 is taken by something that is not this rig's registry"
   fi
   start_daemon "$REG_DIR/registry.log" docker-registry serve "$REG_DIR/config.yml"

@@ -40,6 +40,7 @@ public sealed class ComposeMigrationTests(RigFixture fixture)
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("renamed"));
         await fixture.PublishAsync(tag);
         await fixture.ResetAsync("dev", old, ComposeKind.V1);
+        await ProcessRun.StartAsync("chown", ["-R", $"{fixture.Rig.SshUser(ComposeKind.V2)}:deployers", fixture.Rig.DeployDirectory("dev")]);
         var link = "/usr/local/infosync-dev-link";
         File.Delete(link);
         File.CreateSymbolicLink(link, fixture.Rig.DeployDirectory("dev"));

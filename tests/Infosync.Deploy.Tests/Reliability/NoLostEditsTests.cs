@@ -45,7 +45,7 @@ public sealed class NoLostEditsTests(RigFixture fixture)
     {
         var moving = RigProbe.Tag($"moving-{kind}");
         await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving + "-first"));
-        await fixture.ResetAsync("dev", moving, kind);
+        await fixture.ResetToPublishedAsync("dev", moving, kind);
         var before = await ImageOfWebAsync();
         await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.ExitsAtStart);
         var variables = fixture.Rig.DeployVariables(kind);
@@ -64,7 +64,7 @@ public sealed class NoLostEditsTests(RigFixture fixture)
     {
         var moving = RigProbe.Tag("moving-rollback");
         await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving + "-one"));
-        await fixture.ResetAsync("dev", moving);
+        await fixture.ResetToPublishedAsync("dev", moving);
         var first = await ImageOfWebAsync();
         await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving + "-two"));
         var variables = fixture.Rig.DeployVariables();
@@ -82,27 +82,33 @@ public sealed class NoLostEditsTests(RigFixture fixture)
     }
 
     [Fact]
-    public async Task A_0640_compose_file_of_group_deployers_with_a_latin1_comment_keeps_mode_group_and_bytes()
+    public async Task A_0640_compose_file_of_group_deployers_and_a_latin1_env_keep_mode_group_and_bytes()
     {
+        // Compose reads compose files as UTF-8 only ("yaml: invalid leading UTF-8 octet"), but takes a .env with Latin-1.
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("access"));
         await fixture.PublishAsync(tag);
         await fixture.ResetAsync("dev", old);
         var project = new RigProject(fixture.Rig, "dev", ComposeKind.V2);
         await project.ClearAsync();
-        string Text(string t) => $"# gepr\u00fcft von M\u00fcller\nservices:\n  web:\n    image: {project.Image(t)}\n    ports: [\"127.0.0.1:{project.WebPort}:8080\"]\n";
-        var original = Encoding.Latin1.GetBytes(Text(old));
-        await project.WriteAsync("docker-compose.yml", original);
-        var path = Path.Combine(project.Directory, "docker-compose.yml");
-        await ProcessRun.StartAsync("chgrp", ["deployers", path]);
-        await ProcessRun.StartAsync("chmod", ["0640", path]);
+        var compose = Encoding.UTF8.GetBytes($"# gepr\u00fcft von M\u00fcller\nservices:\n  web:\n    image: {fixture.Rig.Repository}:${{TAG}}\n" +
+            $"    ports: [\"127.0.0.1:{project.WebPort}:8080\"]\n");
+        byte[] Env(string t) => Encoding.Latin1.GetBytes($"# Gr\u00fc\u00dfe aus K\u00f6ln\nTAG={t}\n");
+        await project.WriteAsync("docker-compose.yml", compose);
+        await project.WriteAsync(".env", Env(old));
+        var composePath = Path.Combine(project.Directory, "docker-compose.yml");
+        var envPath = Path.Combine(project.Directory, ".env");
+        await ProcessRun.StartAsync("chgrp", ["deployers", composePath, envPath]);
+        await ProcessRun.StartAsync("chmod", ["0640", composePath, envPath]);
         await project.UpAsync();
 
         var run = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Equal(Encoding.Latin1.GetBytes(Text(tag)), await File.ReadAllBytesAsync(path));
-        Assert.Equal(original, await File.ReadAllBytesAsync(path + ".bak"));
-        foreach (var file in new[] { path, path + ".bak" })
+        Assert.True(await probe.ServesAsync("dev", tag));
+        Assert.Equal(compose, await File.ReadAllBytesAsync(composePath));
+        Assert.Equal(Env(tag), await File.ReadAllBytesAsync(envPath));
+        Assert.Equal(Env(old), await File.ReadAllBytesAsync(envPath + ".bak"));
+        foreach (var file in new[] { composePath, envPath, envPath + ".bak" })
         {
             Assert.Equal("640 deployer deployers", (await ProcessRun.StartAsync("stat", ["-c", "%a %U %G", file])).StandardOutput.Trim());
         }

@@ -33,8 +33,12 @@ public sealed class RigFixture : IAsyncLifetime
     public async Task ResetAsync(string environment, string tag, ComposeKind kind = ComposeKind.V2)
     {
         await PublishAsync(tag);
-        await Script("reset-env.sh", environment, tag, kind == ComposeKind.V1 ? "v1" : "v2");
+        await ResetToPublishedAsync(environment, tag, kind);
     }
+
+    /// <summary>The same with whatever image the registry holds as <paramref name="tag"/> (a variant a test pushed).</summary>
+    public Task ResetToPublishedAsync(string environment, string tag, ComposeKind kind = ComposeKind.V2) =>
+        Script("reset-env.sh", environment, tag, kind == ComposeKind.V1 ? "v1" : "v2");
 
     private static async Task Script(string name, params string[] arguments)
     {

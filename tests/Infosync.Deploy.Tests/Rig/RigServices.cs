@@ -6,7 +6,7 @@ public static class RigServices
     /// <summary>Freezes the registry, so transfers hang, then kills it after <paramref name="hang"/>.</summary>
     public static async Task HangThenKillRegistryAsync(Rig rig, TimeSpan hang)
     {
-        var pid = File.ReadAllText(Path.Combine(rig["RIG_DIR"], "registry", "registry.pid")).Trim();
+        var pid = await RegistryPidAsync(rig);
         await SignalAsync(pid, "STOP");
         await Task.Delay(hang);
         await SignalAsync(pid, "KILL");
@@ -15,7 +15,7 @@ public static class RigServices
     /// <summary>Freezes the registry for <paramref name="pause"/>, so that a transfer under way waits, then lets it go on.</summary>
     public static async Task PauseRegistryAsync(Rig rig, TimeSpan pause, Func<Task> meanwhile)
     {
-        var pid = File.ReadAllText(Path.Combine(rig["RIG_DIR"], "registry", "registry.pid")).Trim();
+        var pid = await RegistryPidAsync(rig);
         await SignalAsync(pid, "STOP");
         try
         {
@@ -57,6 +57,20 @@ public static class RigServices
         }
 
         throw new InvalidOperationException("tests/rig/up.sh failed: " + output);
+    }
+
+    // The pid file up.sh wrote, or, when another up.sh found the registry already answering, the running registry's pid.
+    private static async Task<string> RegistryPidAsync(Rig rig)
+    {
+        var file = Path.Combine(rig["RIG_DIR"], "registry", "registry.pid");
+        if (File.Exists(file) && File.ReadAllText(file).Trim() is { Length: > 0 } pid && Directory.Exists($"/proc/{pid}"))
+        {
+            return pid;
+        }
+
+        var found = await ProcessRun.StartAsync("pgrep", ["-x", "docker-registry"]);
+        return found.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()
+            ?? throw new InvalidOperationException("The rig's registry is not running.");
     }
 
     private static async Task SignalAsync(string pid, string signal)
