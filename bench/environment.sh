@@ -41,8 +41,8 @@ services:
     restart: unless-stopped
 YAML
     chown "$SSH_USERNAME:$SSH_USERNAME" "$BENCH_DIR/docker-compose.yml"
-    ssh_deployer "cd $BENCH_DIR && docker-compose up -d" >/dev/null 2>&1 \
-      || die "docker-compose up in $BENCH_DIR failed"
+    ssh_deployer "cd $BENCH_DIR && docker compose up -d" >/dev/null 2>&1 \
+      || die "docker compose up in $BENCH_DIR failed"
     wait_for 30 serves "$tag" || die "web does not serve $tag on 127.0.0.1:$WEB_PORT"
     ;;
   down)

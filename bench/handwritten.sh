@@ -13,10 +13,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 mode="$1" tag="$2"
 [[ "$tag" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]*$ ]] || die "not a valid image tag: $tag"
 edit="sed -i 's|^\( *image: $REPOSITORY:\).*|\1$tag|' docker-compose.yml"
-recreate='docker-compose up -d --force-recreate --no-deps web'
+recreate='docker compose up -d --force-recreate --no-deps web'
 case "$mode" in
-  remove-first) steps="$edit && docker-compose rm -sf web && docker-compose pull web && docker-compose up -d web" ;;
-  pull-first) steps="$edit && docker-compose pull web && docker-compose up -d web" ;;
+  remove-first) steps="$edit && docker compose rm -sf web && docker compose pull web && docker compose up -d web" ;;
+  pull-first) steps="$edit && docker compose pull web && docker compose up -d web" ;;
   recreate-after-pull) steps="docker pull $REPOSITORY:$tag && $recreate" ;;
   recreate-after-pull-sync) steps="docker pull $REPOSITORY:$tag && sync && $recreate" ;;
   *) die "unknown mode: $mode" ;;

@@ -28,7 +28,7 @@ downtime_round() {
     case "$variant" in
       tool-*) "${measure[@]}" "${TOOL[@]}" --target=DeployDev --exclusive --image-tag="$tag" ;;
       manual-*) "${measure[@]}" "$BENCH_ROOT/handwritten.sh" remove-first "$tag" ;;
-      recreate) "${measure[@]}" "${SSH_DEPLOYER[@]}" "cd $BENCH_DIR && docker-compose up -d --force-recreate --no-deps web" ;;
+      recreate) "${measure[@]}" "${SSH_DEPLOYER[@]}" "cd $BENCH_DIR && docker compose up -d --force-recreate --no-deps web" ;;
       restart) "${measure[@]}" "${SSH_DEPLOYER[@]}" "docker restart \$(docker ps -q $WEB_FILTER)" ;;
       *-after-pull*) "${measure[@]}" "$BENCH_ROOT/handwritten.sh" "$variant" "$(other_tag big)" ;;
     esac
@@ -73,16 +73,16 @@ startup_round() {
 }
 
 # What single server commands cost over one ssh login each, to show where a deploy's time goes: the login alone,
-# `docker-compose ps` (each health poll runs one), the same question asked of `docker ps` with Compose's labels,
+# `docker compose ps` (what each health poll ran before it asked docker ps), the same question asked of `docker ps` with Compose's labels,
 # and an `up -d` that has nothing to change (Compose v1's fixed cost).
 components_round() {
   local run="$1" variant command
   for variant in $(rotated "$run" ssh-true compose-ps docker-ps compose-up-noop); do
     case "$variant" in
       ssh-true) command=true ;;
-      compose-ps) command="cd $BENCH_DIR && docker-compose ps -q web" ;;
+      compose-ps) command="cd $BENCH_DIR && docker compose ps -q web" ;;
       docker-ps) command="docker ps -q $WEB_FILTER" ;;
-      compose-up-noop) command="cd $BENCH_DIR && docker-compose up -d --no-deps web" ;;
+      compose-up-noop) command="cd $BENCH_DIR && docker compose up -d --no-deps web" ;;
     esac
     timed_run "comp-$variant" "$run" "${SSH_DEPLOYER[@]}" "$command"
   done

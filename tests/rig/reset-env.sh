@@ -32,8 +32,10 @@ code="$(curl -sS -o /dev/null -w '%{http_code}' -K "$RIG_REGISTRY_CURL_CONFIG" \
 registry_login
 quietly "docker pull $image" rig_docker pull "$image"
 
-# By label rather than `docker-compose down`: a test may have left the compose file broken.
-mapfile -t containers < <(docker ps -aq --filter "label=com.docker.compose.project=$project")
+# By label rather than `docker-compose down`: a test may have left the compose file broken, or named the project
+# otherwise (COMPOSE_PROJECT_NAME, name:), so the directory's containers go as well as the project's.
+mapfile -t containers < <({ docker ps -aq --filter "label=com.docker.compose.project=$project"
+  docker ps -aq --filter "label=com.docker.compose.project.working_dir=$dir"; } | sort -u)
 if ((${#containers[@]} > 0)); then
   quietly "removing the $project containers" docker rm -f "${containers[@]}"
 fi

@@ -88,7 +88,7 @@ public sealed class Deployer(DeploySession session, RegistrySettings registry, R
     // The values in the server's files are scrubbed from all output from here on; parts of image references stay shown.
     private void LearnSecrets(ComposeProject project, string tag)
     {
-        var shown = project.Images.Select(image => image.Reference).Concat([registry.Repository, tag, target.Directory, host.Name]).ToList();
+        var shown = project.Images.Select(image => image.Reference).Concat([registry.Repository, tag, target.Directory, host.Name, target.Environment.Name]).ToList();
         var values = DotEnv.Assignments(project.Env?.Text)
             .Where(pair => !pair.Key.StartsWith("COMPOSE_", StringComparison.Ordinal))
             .Select(pair => pair.Value)

@@ -1,5 +1,6 @@
 using Infosync.Deploy.Deployment;
 using Infosync.Deploy.Remote;
+using Infosync.Deploy.Settings;
 using Xunit;
 
 namespace Infosync.Deploy.Tests.Deployment;
@@ -62,7 +63,8 @@ public sealed class LockReclaimTests : IDisposable
     {
         var bob = holder with { Who = "bob" };
         await using var other = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-bob"));
-        var target = new Infosync.Deploy.Settings.DeployTarget(Infosync.Deploy.Settings.DeployEnvironment.Dev, null!, directory.FullName,
+        var local = new SshSettings(SshSettings.LocalHost, 0, null, null, null, new KnownHostsSource(null, null), HostKeyPolicy.Strict, TimeSpan.FromSeconds(5));
+        var target = new DeployTarget(DeployEnvironment.Dev, local, directory.FullName,
             new(null, TimeSpan.FromSeconds(5), TimeSpan.Zero), new(TimeSpan.Zero, TimeSpan.FromSeconds(1800)));
         var ours = await DeployLock.AcquireAsync(host, target, holder, new Rig.NullLog(), CancellationToken.None);
         await host.RunAsync(LockScripts.Remove(directory.FullName));

@@ -86,6 +86,30 @@ public sealed class ComposeFilesTests(RigFixture fixture)
         Assert.False(File.Exists(Path.Combine(project.Directory, "docker-compose.yml")));
     }
 
+    [Theory]
+    [InlineData("COMPOSE_PROJECT_NAME=infosync-custom\n", "", "infosync-custom")]
+    [InlineData("", "name: infosync-named\n", "infosync-named")]
+    public async Task A_project_named_by_env_or_by_name_is_found_and_deployed(string env, string nameLine, string project)
+    {
+        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("named-project"));
+        await fixture.PublishAsync(tag);
+        await fixture.ResetAsync("dev", old);
+        var layout = new RigProject(fixture.Rig, "dev", ComposeKind.V2);
+        await layout.ClearAsync();
+        await layout.WriteAsync("docker-compose.yml", $"{nameLine}services:\n  web:\n    image: {layout.Image(old)}\n    ports: [\"127.0.0.1:{layout.WebPort}:8080\"]\n");
+        await layout.WriteAsync(".env", env);
+        await layout.UpAsync();
+
+        var run = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
+        var status = await BuildScript.RunAsync(fixture.Rig.DeployVariables(), "--target=StatusDev");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(await probe.ServesAsync("dev", tag), await probe.PageAsync("dev"));
+        var names = (await ProcessRun.StartAsync("docker", ["ps", "--format", "{{.Names}}", "--filter", $"label=com.docker.compose.project={project}"])).StandardOutput.Trim();
+        Assert.Equal($"{project}-web-1", names);
+        Assert.Contains($"project {project}", status.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_deploy_dir_written_with_double_and_dot_parts_deploys_the_same_project()
     {

@@ -77,6 +77,22 @@ public sealed class HealthGateTests(RigFixture fixture)
     }
 
     [Fact]
+    public async Task A_health_url_with_brackets_and_braces_is_fetched_as_written()
+    {
+        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("url-glob"));
+        await fixture.PublishAsync(tag);
+        await fixture.ResetAsync("dev", old);
+        var variables = fixture.Rig.DeployVariables();
+        variables["DEV_HEALTH_URL"] = $"http://127.0.0.1:{fixture.Rig.WebPort("dev")}/?filter[status]=up&fields={{name}}";
+        variables["HEALTH_TIMEOUT"] = "10";
+
+        var run = await BuildScript.RunAsync(variables, "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(await probe.ServesAsync("dev", tag));
+    }
+
+    [Fact]
     public async Task An_image_with_a_passing_healthcheck_is_deployed_once_docker_reports_healthy()
     {
         var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("healthy"));
