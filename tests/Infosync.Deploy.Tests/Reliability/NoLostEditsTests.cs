@@ -44,7 +44,7 @@ public sealed class NoLostEditsTests(RigFixture fixture)
     public async Task A_reused_tag_whose_new_image_fails_brings_back_the_image_that_ran_by_id(ComposeKind kind)
     {
         var moving = RigProbe.Tag($"moving-{kind}");
-        await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving + "-first"));
+        await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving, moving + "-first"));
         await fixture.ResetToPublishedAsync("dev", moving, kind);
         var before = await ImageOfWebAsync();
         await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.ExitsAtStart);
@@ -63,10 +63,10 @@ public sealed class NoLostEditsTests(RigFixture fixture)
     public async Task Rollback_of_a_reused_tag_returns_to_the_image_the_history_recorded()
     {
         var moving = RigProbe.Tag("moving-rollback");
-        await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving + "-one"));
+        await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving, moving + "-one"));
         await fixture.ResetToPublishedAsync("dev", moving);
         var first = await ImageOfWebAsync();
-        await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving + "-two"));
+        await VariantImages.PublishAsync(fixture.Rig, moving, VariantImages.Serving(moving, moving + "-two"));
         var variables = fixture.Rig.DeployVariables();
 
         var deploy = await BuildScript.RunAsync(variables, "--target=DeployDev", "--exclusive", $"--image-tag={moving}");

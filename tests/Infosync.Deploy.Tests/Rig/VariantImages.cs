@@ -22,10 +22,13 @@ public static class VariantImages
     /// <summary>Prints its environment to its log, then stops with exit code 4: its log must not reach the output raw.</summary>
     public const string PrintsEnvironmentAndExits = "FROM infosync-base:busybox\nCMD [\"sh\", \"-c\", \"env; echo fatal: see above >&2; exit 4\"]\n";
 
-    /// <summary>A healthy app whose page says <paramref name="version"/>, for images that share one tag.</summary>
-    public static string Serving(string version) =>
+    /// <summary>
+    /// A healthy app published as <paramref name="tag"/> whose page says <paramref name="version"/>, for images that
+    /// share one tag; the page also names the tag, as reset-env.sh expects of the app.
+    /// </summary>
+    public static string Serving(string tag, string version) =>
         "FROM infosync-base:busybox\n" +
-        $"RUN mkdir -p /www && echo '<p>version: {version}</p>' > /www/index.html\n" +
+        $"RUN mkdir -p /www && echo '<h1>infosync {tag}</h1><p>version: {version}</p>' > /www/index.html\n" +
         "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; httpd -f -p 8080 -h /www & wait\"]\n";
 
     /// <summary>The example app with a 100 MB layer of random bytes, so that pulling and pushing it take a while.</summary>
