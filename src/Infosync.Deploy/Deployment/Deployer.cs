@@ -40,16 +40,17 @@ public sealed class Deployer(DeploySession session, RegistrySettings registry, R
         var images = new ServerImages(host, registry, session.Log, session.Redactor);
         var previousImages = new PreviousImages(host, session.Containers(project), target, registry);
         IReadOnlyList<RunningImage> previous = [];
-        string from = change.From;
         try
         {
-            (previous, from) = await PrepareAsync(change, exact, previousImages, images, attempt, cancellationToken);
+            previous = await BeforeAnyChangeAsync(change, attempt, () => CaptureAsync(change, previousImages, cancellationToken));
             attempt = attempt with { FromImage = FirstImage(previous) };
+            var from = await BeforeAnyChangeAsync(change, attempt, () => PullAsync(change, exact, previous, images, cancellationToken));
+            attempt = attempt with { From = from };
             await new ChangeStep(session, change, previous, previousImages).ApplyAsync(attempt, origin, cancellationToken);
         }
         catch (RemoteHostException lost) when (!host.IsPlan)
         {
-            throw await new Recovery(session, held, change, previous, registry).RecoverAsync(lost, attempt with { FromImage = FirstImage(previous) }, origin);
+            throw await new Recovery(session, held, change, previous, registry).RecoverAsync(lost, attempt, origin);
         }
 
         if (host.IsPlan)
@@ -59,25 +60,36 @@ public sealed class Deployer(DeploySession session, RegistrySettings registry, R
             return new DeployResult(target.Environment, host.Name, change.Changes, attempt.Clock.Elapsed);
         }
 
-        await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded, from,
+        await session.History.AppendAsync(attempt.Entry(target, origin, HistoryEntry.Succeeded, attempt.From,
             await images.WithDigestAsync(attempt.To), toImage: await images.ImageIdAsync(attempt.To)));
         await images.PruneAsync(await session.History.ReadLastAsync(500, CancellationToken.None), [tag, DeployHistory.TagOf(change.From) ?? tag]);
         return new DeployResult(target.Environment, host.Name, change.Changes, attempt.Clock.Elapsed);
     }
 
-    // Everything before the first change to the server: what runs now, pinned; the registry login; the new image.
-    private async Task<(IReadOnlyList<RunningImage> Previous, string From)> PrepareAsync(ComposeChange change, RollbackPoint? exact,
-        PreviousImages previousImages, ServerImages images, Attempt attempt, CancellationToken cancellationToken)
+    // What runs now, pinned so that a moved tag cannot lose it.
+    private static async Task<IReadOnlyList<RunningImage>> CaptureAsync(ComposeChange change, PreviousImages previousImages, CancellationToken cancellationToken)
+    {
+        var previous = await previousImages.CaptureAsync(change, cancellationToken);
+        await previousImages.PinAsync(previous, cancellationToken);
+        return previous;
+    }
+
+    // The registry login and the new image; returns the old reference with the digest of the image that ran.
+    private async Task<string> PullAsync(ComposeChange change, RollbackPoint? exact, IReadOnlyList<RunningImage> previous, ServerImages images, CancellationToken cancellationToken)
+    {
+        var from = host.IsPlan ? change.From : await images.WithDigestAsync(change.From, FirstImage(previous));
+        await images.LoginAsync(cancellationToken);
+        await images.ObtainAsync(change.NewImages, exact, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return from;
+    }
+
+    // A step before the first change to the server: whatever goes wrong, the server is as it was.
+    private async Task<T> BeforeAnyChangeAsync<T>(ComposeChange change, Attempt attempt, Func<Task<T>> step)
     {
         try
         {
-            var previous = await previousImages.CaptureAsync(change, cancellationToken);
-            await previousImages.PinAsync(previous, cancellationToken);
-            var from = host.IsPlan ? change.From : await images.WithDigestAsync(change.From, FirstImage(previous));
-            await images.LoginAsync(cancellationToken);
-            await images.ObtainAsync(change.NewImages, exact, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            return (previous, from);
+            return await step();
         }
         catch (Exception exception) when (exception is not RemoteHostException)
         {
