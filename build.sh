@@ -25,11 +25,23 @@ inputs_changed() {
 }
 
 if inputs_changed; then
-  started="$(mktemp)"
-  dotnet publish "$root/build/Build.csproj" --configuration Release --use-current-runtime --self-contained false \
-    -p:PublishReadyToRun=true --output "$out" --nologo --verbosity quiet -consoleLoggerParameters:NoSummary >&2
-  # Stamp with the time the build started, so an edit made during the build still triggers the next one.
-  mv "$started" "$stamp"
+  # Stamp with the time the build started (a file made now, renamed over the stamp afterwards), so an edit made
+  # during the build still triggers the next one.
+  started="$out/.inputs-building"
+  mkdir -p "$out"
+  rm -f "$started"
+  : >"$started"
+  # From the root, so its global.json picks the SDK wherever the script is called from. The build's output goes to
+  # stderr: stdout is the host's alone.
+  status=0
+  (cd "$root" && exec dotnet publish "$root/build/Build.csproj" --configuration Release --use-current-runtime \
+    --self-contained false -p:PublishReadyToRun=true --output "$out" --nologo --verbosity quiet \
+    -consoleLoggerParameters:NoSummary) >&2 || status=$?
+  if [ "$status" != 0 ]; then
+    rm -f "$started"
+    exit "$status"
+  fi
+  mv -f "$started" "$stamp"
 fi
 
 exec dotnet "$host" "$@"

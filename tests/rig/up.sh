@@ -10,7 +10,8 @@ PACKAGES=(docker.io docker-compose openssh-server docker-registry apache2-utils 
 
 REGISTRY_HOST=localhost:5443
 REGISTRY_LISTEN=127.0.0.1:5443
-HARBOR_USERNAME=harbor-ci
+# Harbor's CI credentials are robot accounts, robot$<project>+<name>: a '$' and a '+' every hop must keep.
+HARBOR_USERNAME='robot$infosync+ci'
 HARBOR_PASSWORD=$'Harbor pw;\'"$(id)&|'
 SSH_PORT=2222
 SSH_USERNAME=deployer
@@ -22,6 +23,8 @@ COMPOSE_V2_PLUGIN=/usr/local/lib/docker/cli-plugins/docker-compose
 COMPOSE_V1_PROGRAM=/usr/bin/docker-compose
 SSH_PASSWORD=$'Deploy pw;\'"$(id)&|'
 BASE_IMAGE=infosync-base:busybox
+# PowerShell for the build.ps1 tests: the NuGet .NET tool (the only source this machine reaches), kept in the rig dir.
+PWSH_VERSION=7.6.9
 ENVS=(dev pilot stage)
 declare -A WEB_PORT=([dev]=18081 [pilot]=18082 [stage]=18083)
 declare -A SIDECAR_PORT=([dev]=18091 [pilot]=18092 [stage]=18093)
@@ -29,6 +32,7 @@ declare -A SIDECAR_PORT=([dev]=18091 [pilot]=18092 [stage]=18093)
 TLS_DIR="$RIG_DIR/tls"
 REG_DIR="$RIG_DIR/registry"
 SSH_DIR="$RIG_DIR/ssh"
+PWSH_DIR="$RIG_DIR/tools/pwsh"
 
 install_packages() {
   local missing=() p
@@ -306,6 +310,26 @@ Subsystem sftp internal-sftp" && restart=true
   wait_for 10 sshd_answers || die "sshd does not answer on 127.0.0.1:$SSH_PORT; see $RIG_DIR/sshd.log"
 }
 
+pwsh_answers() {
+  # The tool's pwsh is an apphost: it finds the runtime through DOTNET_ROOT when dotnet is not in a default place.
+  # No telemetry and no update check: the rig's traffic stays on loopback.
+  local root version
+  root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+  version="$(DOTNET_ROOT="${DOTNET_ROOT:-$root}" POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off \
+    "$PWSH_DIR/pwsh" -NoProfile -NonInteractive -Command '$PSVersionTable.PSVersion.ToString()' 2>/dev/null)" || return 1
+  [[ "$version" == "$PWSH_VERSION" ]]
+}
+
+ensure_pwsh() {
+  command -v dotnet >/dev/null || die "dotnet not found: the .NET 10 SDK is needed (it also installs PowerShell, a .NET tool)"
+  [[ -x "$PWSH_DIR/pwsh" ]] && pwsh_answers && return
+  rm -rf "$PWSH_DIR"
+  mkdir -p "$(dirname "$PWSH_DIR")"
+  quietly "dotnet tool install PowerShell $PWSH_VERSION" \
+    dotnet tool install --tool-path "$PWSH_DIR" PowerShell --version "$PWSH_VERSION"
+  pwsh_answers || die "$PWSH_DIR/pwsh does not report version $PWSH_VERSION"
+}
+
 write_known_hosts() {
   local t lines=""
   for t in ed25519 ecdsa rsa; do
@@ -374,6 +398,7 @@ write_rig_files() {
   add RIG_SSHD_PID_FILE "$RIG_DIR/sshd.pid"
   add RIG_SSHD_PID "$(<"$RIG_DIR/sshd.pid")"
   add RIG_BASE_IMAGE "$BASE_IMAGE"
+  add RIG_PWSH "$PWSH_DIR/pwsh"
   local e E
   for e in "${ENVS[@]}"; do
     E="${e^^}"
@@ -395,18 +420,18 @@ write_rig_files() {
     write_if_changed "$RIG_DIR/rig.json" "$json" || true)
   chmod 600 "$RIG_DIR/rig.env" "$RIG_DIR/rig.json"
 
-  # Both files must give back the exact hostile passwords.
-  local got
-  got="$(bash -c 'source "$1"; printf "%s|%s" "$HARBOR_PASSWORD" "$SSH_PASSWORD"' check "$RIG_DIR/rig.env")"
-  [[ "$got" == "$HARBOR_PASSWORD|$SSH_PASSWORD" ]] || die "rig.env does not round-trip the passwords"
+  # Both files must give back the exact robot user and hostile passwords.
+  local got want="$HARBOR_USERNAME|$HARBOR_PASSWORD|$SSH_PASSWORD"
+  got="$(bash -c 'source "$1"; printf "%s|%s|%s" "$HARBOR_USERNAME" "$HARBOR_PASSWORD" "$SSH_PASSWORD"' check "$RIG_DIR/rig.env")"
+  [[ "$got" == "$want" ]] || die "rig.env does not round-trip the registry user and the passwords"
   if command -v jq >/dev/null; then
-    got="$(jq -j '.HARBOR_PASSWORD + "|" + .SSH_PASSWORD' "$RIG_DIR/rig.json")"
+    got="$(jq -j '.HARBOR_USERNAME + "|" + .HARBOR_PASSWORD + "|" + .SSH_PASSWORD' "$RIG_DIR/rig.json")"
   elif command -v python3 >/dev/null; then
-    got="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["HARBOR_PASSWORD"]+"|"+d["SSH_PASSWORD"], end="")' "$RIG_DIR/rig.json")"
+    got="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["HARBOR_USERNAME"]+"|"+d["HARBOR_PASSWORD"]+"|"+d["SSH_PASSWORD"], end="")' "$RIG_DIR/rig.json")"
   else
-    got="$HARBOR_PASSWORD|$SSH_PASSWORD" # nothing here parses JSON; json_quote stands alone
+    got="$want" # nothing here parses JSON; json_quote stands alone
   fi
-  [[ "$got" == "$HARBOR_PASSWORD|$SSH_PASSWORD" ]] || die "rig.json does not round-trip the passwords"
+  [[ "$got" == "$want" ]] || die "rig.json does not round-trip the registry user and the passwords"
 }
 
 # End to end: key auth, password auth, known_hosts and the docker group, as the tool will use them.
@@ -440,6 +465,7 @@ main() {
   write_known_hosts
   ensure_base_image
   ensure_deploy_dirs
+  ensure_pwsh
   write_rig_files
   check_ssh
 }

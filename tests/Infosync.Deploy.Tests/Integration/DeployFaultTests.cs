@@ -17,7 +17,7 @@ public sealed class DeployFaultTests(RigFixture fixture)
         { "wrong ssh password", "SSH_PASSWORD", "not the password", "SSH login to 127.0.0.1:2222 as deployer was refused" },
         { "wrong port", "SSH_PORT", "1", "Cannot reach 127.0.0.1:1" },
         { "unknown host key", "SSH_KNOWN_HOSTS", OtherServerKey, "is not known" },
-        { "wrong harbor password", "HARBOR_PASSWORD", "not the password", "docker login to localhost:5443 as harbor-ci" },
+        { "wrong harbor password", "HARBOR_PASSWORD", "not the password", "docker login to localhost:5443 as robot$infosync+ci" },
         { "missing deploy dir", "DEV_DEPLOY_DIR", "/usr/local/infosync-missing", "does not exist" },
         { "no service of this repository", "IMAGE_NAME", "other-app", "no service uses image repository localhost:5443/infosync/other-app" },
         { "tag not in the registry", "DEFAULT_IMAGE_TAG", "no-such-tag", "docker pull localhost:5443/infosync/infosync:no-such-tag" },

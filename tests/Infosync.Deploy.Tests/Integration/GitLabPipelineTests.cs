@@ -54,6 +54,8 @@ public sealed class GitLabPipelineTests(RigFixture fixture)
         // gitlab-ci-local renders GitLab's section markers as "<name>_started" and "<name> took N ms".
         Assert.Contains("cake_deploydev_started", pipeline.Output, StringComparison.Ordinal);
         Assert.Contains("cake_pushimage took", pipeline.Output, StringComparison.Ordinal);
+        // The robot account's '$infosync' reached the jobs unexpanded (stored as GitLab's unexpanded variables are).
+        Assert.Contains($"Logging into {fixture.Rig.HarborHost} as {fixture.Rig["HARBOR_USERNAME"]}", pipeline.Output, StringComparison.Ordinal);
         Assert.True(pilot.ExitCode == 0, pilot.Output);
         Assert.True(await probe.ServesAsync("pilot", tag), await probe.PageAsync("pilot"));
         Assert.DoesNotContain(fixture.Rig.HarborPassword, pipeline.Output + pilot.Output, StringComparison.Ordinal);

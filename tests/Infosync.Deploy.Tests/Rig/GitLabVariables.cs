@@ -20,7 +20,7 @@ public sealed class GitLabVariables : IDisposable
         foreach (var (name, value) in variables)
         {
             // A JSON string is a valid YAML double-quoted scalar, so hostile passwords stay exact.
-            yaml.Append(name).Append(": ").Append(JsonSerializer.Serialize(value)).Append('\n');
+            yaml.Append(name).Append(": ").Append(JsonSerializer.Serialize(Unexpanded(value))).Append('\n');
         }
 
         var relative = $".gitlab-ci-local/variables-{Guid.NewGuid():N}.yml";
@@ -38,6 +38,13 @@ public sealed class GitLabVariables : IDisposable
         File.WriteAllText(path, yaml.ToString());
         return new GitLabVariables(relative);
     }
+
+    /// <summary>
+    /// In GitLab these variables are stored with "Expand variable reference" unticked, so robot$infosync+ci keeps its
+    /// "$infosync". gitlab-ci-local 4.72.0's variables file has no such flag: it expands every value, and "$$" is its
+    /// escape for one "$" (the rewrite it applies itself to a .gitlab-ci.yml variable marked <c>expand: false</c>).
+    /// </summary>
+    private static string Unexpanded(string value) => value.Replace("$", "$$", StringComparison.Ordinal);
 
     public void Dispose() => File.Delete(System.IO.Path.Combine(Rig.RepositoryRoot, Path));
 }

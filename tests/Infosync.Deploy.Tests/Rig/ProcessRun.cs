@@ -8,17 +8,20 @@ public sealed record ProcessRun(int ExitCode, string StandardOutput, string Stan
 {
     public string Output => StandardOutput + StandardError;
 
-    /// <summary>Runs <paramref name="program"/> with exactly <paramref name="environment"/> plus PATH and HOME.</summary>
+    /// <summary>
+    /// Runs <paramref name="program"/> with exactly <paramref name="environment"/> plus PATH and HOME, in
+    /// <paramref name="workingDirectory"/> (the repository's root unless given).
+    /// </summary>
     public static async Task<ProcessRun> StartAsync(
         string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Rig.RepositoryRoot,
+            WorkingDirectory = workingDirectory ?? Rig.RepositoryRoot,
         };
         foreach (var argument in arguments)
         {

@@ -51,7 +51,7 @@ public sealed class RigFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class RigTests : ICollectionFixture<RigFixture>
+public sealed class RigTests : ICollectionFixture<RigFixture>, ICollectionFixture<StandInRepositories>
 {
     public const string Name = "rig";
 }

@@ -60,16 +60,30 @@ public sealed class RigProbe(Rig rig)
 
     public async Task<IReadOnlyList<string>> RegistryTagsAsync()
     {
-        using var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => TrustedByRigCa(certificate),
-        };
-        using var client = new HttpClient(handler);
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{rig["HARBOR_USERNAME"]}:{rig.HarborPassword}"));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        using var client = RegistryClient(rig["HARBOR_USERNAME"], rig.HarborPassword);
         var json = await client.GetStringAsync(new Uri($"https://{rig.HarborHost}/v2/{rig["HARBOR_PROJECT"]}/{rig["IMAGE_NAME"]}/tags/list"));
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)];
+    }
+
+    /// <summary>The registry's HTTP status for <c>GET /v2/</c> with these credentials: 200, or 401 when it does not know them.</summary>
+    public async Task<int> RegistryStatusAsync(string username, string password)
+    {
+        using var client = RegistryClient(username, password);
+        using var response = await client.GetAsync(new Uri($"https://{rig.HarborHost}/v2/"));
+        return (int)response.StatusCode;
+    }
+
+    private HttpClient RegistryClient(string username, string password)
+    {
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => TrustedByRigCa(certificate),
+        };
+        var client = new HttpClient(handler, disposeHandler: true);
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        return client;
     }
 
     private bool TrustedByRigCa(X509Certificate2? certificate)
