@@ -15,6 +15,7 @@ HARBOR_PASSWORD=$'Harbor pw;\'"$(id)&|'
 SSH_PORT=2222
 SSH_USERNAME=deployer
 SSH_PASSWORD=$'Deploy pw;\'"$(id)&|'
+SSH_KEY_PASSPHRASE=$'Key pw;\'"$(id)&|'
 BASE_IMAGE=infosync-base:busybox
 ENVS=(dev pilot stage)
 declare -A WEB_PORT=([dev]=18081 [pilot]=18082 [stage]=18083)
@@ -183,13 +184,24 @@ ensure_deployer() {
   if [[ ! -s "$SSH_DIR/deployer_ed25519" ]]; then
     quietly "ssh-keygen (deployer)" ssh-keygen -q -t ed25519 -N '' -C "deployer@infosync-rig" -f "$SSH_DIR/deployer_ed25519"
   fi
-  chmod 600 "$SSH_DIR/deployer_ed25519"
+  # A second key, encrypted, for the passphrase tests. ssh-keygen takes a passphrase only in argv or from a
+  # terminal: this one is the rig's own test value, and no test samples the process list while up.sh runs.
+  local encrypted="$SSH_DIR/deployer_ed25519_encrypted"
+  if [[ ! -s "$encrypted" ]] || ! ssh-keygen -y -P "$SSH_KEY_PASSPHRASE" -f "$encrypted" >/dev/null 2>&1; then
+    rm -f "$encrypted" "$encrypted.pub"
+    quietly "ssh-keygen (deployer, encrypted)" ssh-keygen -q -t ed25519 -N "$SSH_KEY_PASSPHRASE" \
+      -C "deployer-encrypted@infosync-rig" -f "$encrypted"
+  fi
+  chmod 600 "$SSH_DIR/deployer_ed25519" "$encrypted"
   local home auth
   home="$(getent passwd "$SSH_USERNAME" | cut -d: -f6)"
   auth="$home/.ssh/authorized_keys"
   install -d -m 700 -o "$SSH_USERNAME" -g "$SSH_USERNAME" "$home/.ssh"
   touch "$auth"
-  grep -qxF "$(<"$SSH_DIR/deployer_ed25519.pub")" "$auth" || cat "$SSH_DIR/deployer_ed25519.pub" >>"$auth"
+  local pub
+  for pub in "$SSH_DIR/deployer_ed25519.pub" "$encrypted.pub"; do
+    grep -qxF "$(<"$pub")" "$auth" || cat "$pub" >>"$auth"
+  done
   chown "$SSH_USERNAME:$SSH_USERNAME" "$auth"
   chmod 600 "$auth"
 }
@@ -300,6 +312,8 @@ write_rig_files() {
   add SSH_USERNAME "$SSH_USERNAME"
   add SSH_PASSWORD "$SSH_PASSWORD"
   add RIG_SSH_PRIVATE_KEY "$SSH_DIR/deployer_ed25519"
+  add RIG_SSH_PRIVATE_KEY_ENCRYPTED "$SSH_DIR/deployer_ed25519_encrypted"
+  add RIG_SSH_PRIVATE_KEY_PASSPHRASE "$SSH_KEY_PASSPHRASE"
   add SSH_KNOWN_HOSTS "$SSH_DIR/known_hosts"
   add RIG_SSH_FINGERPRINT_ED25519 "$(fingerprint ed25519)"
   add RIG_SSH_FINGERPRINT_ECDSA "$(fingerprint ecdsa)"

@@ -11,7 +11,7 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     private readonly DeployTarget target = settings.Targets[environment];
 
     /// <summary>Every secret of the run, for scrubbing text that comes back from servers.</summary>
-    public Redactor Redactor { get; } = new([settings.Registry?.Password, .. settings.Targets.Values.SelectMany(t => new[] { t.Ssh.Password, t.Ssh.PrivateKey })]);
+    public Redactor Redactor { get; } = new([settings.Registry?.Password, .. settings.Targets.Values.SelectMany(t => t.Ssh.Secrets)]);
 
     /// <summary>Deploys <paramref name="tag"/> and prints the summary.</summary>
     public async Task DeployAsync(string tag, CancellationToken cancellationToken)
