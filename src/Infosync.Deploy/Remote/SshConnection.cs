@@ -55,9 +55,10 @@ internal static class SshConnection
     }
 
     /// <summary>
-    /// Asks the server first for what known_hosts can vouch for, as OpenSSH does: host certificates when a
-    /// <c>@cert-authority</c> line names the host, then the key types it pins; otherwise a server whose ed25519 key is
-    /// not pinned but whose RSA key is would be refused.
+    /// Asks the server first for what known_hosts can vouch for, as OpenSSH does: the key types it pins, then host
+    /// certificates when a <c>@cert-authority</c> line names the host; otherwise a server whose ed25519 key is not pinned
+    /// but whose RSA key is would be refused. A pinned key goes before a certificate because SSH.NET refuses an
+    /// expired certificate outright, where OpenSSH would fall back to the pinned key.
     /// </summary>
     private static void PreferKnownHostKeyTypes(ConnectionInfo info, IReadOnlySet<string> knownTypes, bool certificateAuthority)
     {
@@ -76,8 +77,8 @@ internal static class SshConnection
         }
 
         int Rank(string algorithm) => algorithm.EndsWith("-cert-v01@openssh.com", StringComparison.Ordinal)
-            ? certificateAuthority ? 0 : 2
-            : knownTypes.Contains(KeyTypeOf(algorithm)) ? 1 : 2;
+            ? certificateAuthority ? 1 : 2
+            : knownTypes.Contains(KeyTypeOf(algorithm)) ? 0 : 2;
     }
 
     private static string KeyTypeOf(string algorithm) =>
