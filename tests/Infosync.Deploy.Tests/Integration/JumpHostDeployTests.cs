@@ -43,6 +43,24 @@ public sealed class JumpHostDeployTests(RigFixture fixture)
     }
 
     [Fact]
+    public async Task A_plan_through_the_jump_host_reads_the_servers_compose_file_and_changes_nothing()
+    {
+        var jump = await fixture.JumpAsync();
+        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("jump-plan"));
+        await fixture.ResetAsync("pilot", old);
+        var before = probe.ComposeBytes("pilot");
+
+        var run = await BuildScript.RunAsync(jump.DeployVariables(), "--target=DeployPilot", "--exclusive", $"--image-tag={tag}", "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.DoesNotContain("cannot read from", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"-    image: {fixture.Rig.Repository}:{old}", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"+    image: {fixture.Rig.Repository}:{tag}", run.Output, StringComparison.Ordinal);
+        Assert.Equal(before, probe.ComposeBytes("pilot"));
+        Assert.False(probe.LockExists("pilot"));
+    }
+
+    [Fact]
     public async Task The_jump_host_may_take_a_password_while_the_target_takes_the_key()
     {
         var jump = await fixture.JumpAsync();
