@@ -16,7 +16,8 @@ npm ci --prefix "$root/tests/gitlab-ci" --no-audit --no-fund --loglevel=error
 
 # CI shows only the end of a long log, so a failure is repeated after the summary.
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+# The jump-host tests' namespace and sshds go when their tests end; this catches a run that was killed.
+trap 'rm -f "$log"; "$root/tests/rig/jump-down.sh" || true' EXIT
 status=0
 dotnet test "$root/Infosync.Deploy.slnx" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 if [ "$status" != 0 ]; then

@@ -50,6 +50,6 @@ public sealed class BuildContext(ICakeContext context) : FrostingContext(context
         }
 
         settings = InfosyncSettings.Load(source, request, Environment.WorkingDirectory.FullPath, home);
-        Redactor.Learn([settings.Registry?.Password, .. settings.Targets.Values.SelectMany(t => new[] { t.Ssh.Password, t.Ssh.PrivateKey })]);
+        Redactor.Learn([settings.Registry?.Password, .. settings.Targets.Values.SelectMany(t => t.Ssh.Secrets)]);
     }
 }

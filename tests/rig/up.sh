@@ -22,6 +22,7 @@ COMPOSE_V2_VERSION=2.26.1-4
 COMPOSE_V2_PLUGIN=/usr/local/lib/docker/cli-plugins/docker-compose
 COMPOSE_V1_PROGRAM=/usr/bin/docker-compose
 SSH_PASSWORD=$'Deploy pw;\'"$(id)&|'
+SSH_KEY_PASSPHRASE=$'Key pw;\'"$(id)&|'
 BASE_IMAGE=infosync-base:busybox
 # PowerShell for the build.ps1 tests: the NuGet .NET tool (the only source this machine reaches), kept in the rig dir.
 PWSH_VERSION=7.6.9
@@ -201,7 +202,10 @@ ensure_user() {
   auth="$home/.ssh/authorized_keys"
   install -d -m 700 -o "$user" -g "$user" "$home/.ssh"
   touch "$auth"
-  grep -qxF "$(<"$SSH_DIR/deployer_ed25519.pub")" "$auth" || cat "$SSH_DIR/deployer_ed25519.pub" >>"$auth"
+  local pub
+  for pub in "$SSH_DIR/deployer_ed25519.pub" "$SSH_DIR/deployer_ed25519_encrypted.pub"; do
+    grep -qxF "$(<"$pub")" "$auth" || cat "$pub" >>"$auth"
+  done
   chown "$user:$user" "$auth"
   chmod 600 "$auth"
 }
@@ -212,7 +216,15 @@ ensure_deployer() {
   if [[ ! -s "$SSH_DIR/deployer_ed25519" ]]; then
     quietly "ssh-keygen (deployer)" ssh-keygen -q -t ed25519 -N '' -C "deployer@infosync-rig" -f "$SSH_DIR/deployer_ed25519"
   fi
-  chmod 600 "$SSH_DIR/deployer_ed25519"
+  # A second key, encrypted, for the passphrase tests. ssh-keygen takes a passphrase only in argv or from a
+  # terminal: this one is the rig's own test value, and no test samples the process list while up.sh runs.
+  local encrypted="$SSH_DIR/deployer_ed25519_encrypted"
+  if [[ ! -s "$encrypted" ]] || ! ssh-keygen -y -P "$SSH_KEY_PASSPHRASE" -f "$encrypted" >/dev/null 2>&1; then
+    rm -f "$encrypted" "$encrypted.pub"
+    quietly "ssh-keygen (deployer, encrypted)" ssh-keygen -q -t ed25519 -N "$SSH_KEY_PASSPHRASE" \
+      -C "deployer-encrypted@infosync-rig" -f "$encrypted"
+  fi
+  chmod 600 "$SSH_DIR/deployer_ed25519" "$encrypted"
   local g
   for g in deployers compose-v1 compose-v2; do ensure_group "$g"; done
   ensure_user "$SSH_USERNAME" docker deployers compose-v2
@@ -390,6 +402,8 @@ write_rig_files() {
   add RIG_SSH_USERNAME_V1 "$SSH_USERNAME_V1"
   add SSH_PASSWORD "$SSH_PASSWORD"
   add RIG_SSH_PRIVATE_KEY "$SSH_DIR/deployer_ed25519"
+  add RIG_SSH_PRIVATE_KEY_ENCRYPTED "$SSH_DIR/deployer_ed25519_encrypted"
+  add RIG_SSH_PRIVATE_KEY_PASSPHRASE "$SSH_KEY_PASSPHRASE"
   add SSH_KNOWN_HOSTS "$SSH_DIR/known_hosts"
   add RIG_SSH_FINGERPRINT_ED25519 "$(fingerprint ed25519)"
   add RIG_SSH_FINGERPRINT_ECDSA "$(fingerprint ecdsa)"

@@ -4,48 +4,33 @@ using Infosync.Deploy.Settings;
 namespace Infosync.Deploy.Remote;
 
 /// <summary>
-/// Decides whether to trust the key a host presents, by known_hosts and the StrictHostKeyChecking policy, and
-/// explains a refusal with the key's SHA256 fingerprint and the exact line that would pin it.
+/// Applies <see cref="HostKeyRules"/> to the keys hosts present: logs its warnings, records new keys under accept-new,
+/// and keeps the reason for the last refusal, which names the key's SHA256 fingerprint and the line that would pin it.
+/// One verifier serves every host of a connection (the jump hosts, then the target), one after the other.
 /// </summary>
-public sealed class HostKeyVerifier(KnownHostsSource knownHosts, HostKeyPolicy policy, bool mayRecord, ICakeLog log)
+public sealed class HostKeyVerifier(KnownHostsSource knownHosts, HostKeyPolicy policy, bool mayRecord, ICakeLog log, TimeProvider? clock = null)
 {
     /// <summary>Why the last key was refused, or null.</summary>
     public string? Rejection { get; private set; }
 
-    /// <summary>Whether to trust <paramref name="keyBlob"/> for the host; records it under accept-new.</summary>
-    public bool Verify(string host, int port, byte[] keyBlob)
+    /// <summary>Whether to trust <paramref name="keyBlob"/> (carried by <paramref name="certificate"/>, if any) for the host.</summary>
+    public bool Verify(string host, int port, byte[] keyBlob, HostCertificate? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(keyBlob);
-        var name = KnownHosts.HostName(host, port);
-        var key = $"{KnownHosts.KeyType(keyBlob)} {KnownHosts.Fingerprint(keyBlob)}";
-        var line = KnownHosts.Line(host, port, keyBlob);
-        switch (KnownHosts.Parse(knownHosts.Load()).Check(host, port, keyBlob))
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var decision = HostKeyRules.Decide(KnownHosts.Parse(knownHosts.Load()), host, port, keyBlob, certificate, policy, now);
+        Rejection = decision.Rejection;
+        if (decision.Warning is not null)
         {
-            case HostKeyStatus.Known:
-                return true;
-            case HostKeyStatus.Revoked:
-                return Refuse($"The host key of {name} ({key}) is marked @revoked in known_hosts.");
-            case HostKeyStatus.Changed when policy != HostKeyPolicy.Off:
-                return Refuse($"The host key of {name} has CHANGED ({key}); someone may be intercepting the connection. " +
-                    $"If the server's key was replaced on purpose, replace its known_hosts line with: {line}");
-            case HostKeyStatus.Changed:
-                log.Warning("The host key of {0} has CHANGED ({1}); accepted because host key checking is off.", name, key);
-                return true;
-            case HostKeyStatus.Unknown when policy == HostKeyPolicy.Strict:
-                return Refuse($"The host key of {name} is not known ({key}). Check that fingerprint on the server " +
-                    $"(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then pin it by adding this line to " +
-                    $"{SettingNames.SshKnownHosts.Display}: {line}");
-            default:
-                log.Warning("Trusting the new host key of {0} ({1}).", name, key);
-                Record(line);
-                return true;
+            log.Warning("{0}", decision.Warning);
         }
-    }
 
-    private bool Refuse(string reason)
-    {
-        Rejection = reason;
-        return false;
+        if (decision.Record)
+        {
+            Record(KnownHosts.Line(host, port, keyBlob));
+        }
+
+        return decision.Trust;
     }
 
     private void Record(string line)

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Infosync.Deploy.Remote;
 
-/// <summary>One known_hosts line: host patterns, the key, and whether it is revoked.</summary>
-internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, byte[] KeyBlob, bool Revoked)
+/// <summary>One known_hosts line: its marker, host patterns and key.</summary>
+internal sealed record KnownHostEntry(HostMarker Marker, IReadOnlyList<string> Patterns, byte[] KeyBlob)
 {
+    public bool Pins => Marker == HostMarker.None;
+
     public static KnownHostEntry? TryParse(string line)
     {
         var fields = line.Trim().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
@@ -15,21 +16,27 @@ internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, byte[] Key
             return null;
         }
 
-        var revoked = fields[0] == "@revoked";
-        if (fields[0].StartsWith('@') && !revoked)
+        var marker = fields[0] switch
         {
-            return null; // @cert-authority lines trust CAs; host certificates are not used here.
-        }
-
-        var rest = revoked ? fields[1..] : fields;
-        if (rest.Length < 3)
+            "@revoked" => HostMarker.Revoked,
+            "@cert-authority" => HostMarker.CertificateAuthority,
+            _ when fields[0].StartsWith('@') => (HostMarker?)null, // OpenSSH skips a line with a marker it does not know.
+            _ => HostMarker.None,
+        };
+        var rest = marker switch
+        {
+            null => [],
+            HostMarker.None => fields,
+            _ => fields[1..],
+        };
+        if (marker is null || rest.Length < 3)
         {
             return null;
         }
 
         try
         {
-            return new KnownHostEntry(rest[0].Split(','), Convert.FromBase64String(rest[2]), revoked);
+            return new KnownHostEntry(marker.Value, rest[0].Split(','), Convert.FromBase64String(rest[2]));
         }
         catch (FormatException)
         {
@@ -37,12 +44,14 @@ internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, byte[] Key
         }
     }
 
-    /// <summary>Whether <paramref name="hostName"/> (already <c>[host]:port</c> when needed) is named here.</summary>
+    /// <summary>Whether <paramref name="hostName"/> (lowercase, already <c>[host]:port</c> when needed) is named here.</summary>
     public bool Matches(string hostName)
     {
         var negated = Patterns.Where(p => p.StartsWith('!')).Any(p => PatternMatches(p[1..], hostName));
         return !negated && Patterns.Where(p => !p.StartsWith('!')).Any(p => PatternMatches(p, hostName));
     }
+
+    public bool HasKey(byte[] keyBlob) => KeyBlob.AsSpan().SequenceEqual(keyBlob);
 
     private static bool PatternMatches(string pattern, string hostName)
     {
@@ -67,8 +76,6 @@ internal sealed record KnownHostEntry(IReadOnlyList<string> Patterns, byte[] Key
             }
         }
 
-        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal)
-            .Replace("\\?", ".", StringComparison.Ordinal) + "\\z";
-        return Regex.IsMatch(hostName, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return Wildcard.Matches(pattern, hostName, ignoreCase: true);
     }
 }

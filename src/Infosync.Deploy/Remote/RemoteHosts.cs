@@ -39,6 +39,11 @@ public static class RemoteHosts
             return new LoggingRemoteHost(new LocalShellHost(), log, redactor);
         }
 
+        if (ssh.ProxyJump is { } jump)
+        {
+            log.Verbose("Connecting to {0} through jump host {1}.", ssh.Display, string.Join(", then ", jump.Hops));
+        }
+
         var verifier = new HostKeyVerifier(ssh.KnownHosts, ssh.HostKeyPolicy, mayRecord: !plan, log);
         return new LoggingRemoteHost(await SshRemoteHost.ConnectAsync(ssh, verifier, cancellationToken), log, redactor);
     }

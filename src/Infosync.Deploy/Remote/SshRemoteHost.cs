@@ -8,16 +8,18 @@ using Renci.SshNet.Common;
 namespace Infosync.Deploy.Remote;
 
 /// <summary>
-/// A server reached over exactly one SSH connection (SSH.NET); every command, file transfer and the lock's
-/// keeper process is a channel on it. Exit statuses are returned, never thrown.
+/// A server reached over exactly one SSH connection (SSH.NET), directly or through jump hosts; every command, file
+/// transfer and the lock's keeper process is a channel on it. Exit statuses are returned, never thrown.
 /// </summary>
 public sealed class SshRemoteHost : IRemoteHost
 {
     private readonly SshClient client;
+    private readonly JumpRoute? route;
 
-    private SshRemoteHost(SshClient client, string name)
+    private SshRemoteHost(SshClient client, JumpRoute? route, string name)
     {
         this.client = client;
+        this.route = route;
         Name = name;
     }
 
@@ -27,25 +29,25 @@ public sealed class SshRemoteHost : IRemoteHost
     /// <inheritdoc/>
     public bool IsPlan => false;
 
-    /// <summary>Connects and authenticates, or throws a <see cref="RemoteHostException"/> saying why not.</summary>
+    /// <summary>
+    /// Connects and authenticates, through the jump hosts when the settings name any, or throws a
+    /// <see cref="RemoteHostException"/> saying why not.
+    /// </summary>
     public static async Task<SshRemoteHost> ConnectAsync(
         SshSettings settings, HostKeyVerifier verifier, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(verifier);
-        var client = new SshClient(SshConnection.Info(settings));
-        client.HostKeyReceived += (_, e) => e.CanTrust = verifier.Verify(settings.Host, settings.Port, e.HostKey);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.ConnectTimeout);
+        var route = settings.ProxyJump is null ? null : await JumpRoute.OpenAsync(settings, verifier, cancellationToken);
         try
         {
-            await client.ConnectAsync(timeout.Token);
-            return new SshRemoteHost(client, settings.Display);
+            var client = await SshConnection.OpenAsync(settings, settings.Target, SshLogin.Target(settings), route, verifier, cancellationToken);
+            return new SshRemoteHost(client, route, settings.Display);
         }
-        catch (Exception exception) when (exception is SshException or SocketException or OperationCanceledException or TimeoutException)
+        catch
         {
-            client.Dispose();
-            throw SshConnection.Explain(exception, settings, verifier.Rejection, cancellationToken.IsCancellationRequested);
+            route?.Dispose();
+            throw;
         }
     }
 
@@ -121,6 +123,7 @@ public sealed class SshRemoteHost : IRemoteHost
     public ValueTask DisposeAsync()
     {
         client.Dispose();
+        route?.Dispose();
         return ValueTask.CompletedTask;
     }
 

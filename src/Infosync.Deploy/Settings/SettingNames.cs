@@ -61,6 +61,22 @@ public static class SettingNames
     public static SettingName SshPrivateKey(DeployEnvironment environment) =>
         Scoped("ssh-private-key", environment, "SSH_PRIVATE_KEY");
 
+    /// <summary>The passphrase of an encrypted private key.</summary>
+    public static SettingName SshPrivateKeyPassphrase(DeployEnvironment environment) =>
+        Scoped("ssh-private-key-passphrase", environment, "SSH_PRIVATE_KEY_PASSPHRASE");
+
+    /// <summary>Jump hosts to reach the server through, as OpenSSH's ProxyJump: <c>[user@]host[:port]</c>, comma-separated.</summary>
+    public static SettingName SshProxyJump(DeployEnvironment environment) =>
+        Scoped("ssh-proxy-jump", environment, "SSH_PROXY_JUMP");
+
+    /// <summary>The jump hosts' password, when it is not the server's.</summary>
+    public static SettingName SshProxyJumpPassword(DeployEnvironment environment) =>
+        Scoped("ssh-proxy-jump-password", environment, "SSH_PROXY_JUMP_PASSWORD");
+
+    /// <summary>The jump hosts' private key, as text or a file path, when it is not the server's.</summary>
+    public static SettingName SshProxyJumpPrivateKey(DeployEnvironment environment) =>
+        Scoped("ssh-proxy-jump-private-key", environment, "SSH_PROXY_JUMP_PRIVATE_KEY");
+
     /// <summary>Seconds to wait for the SSH connection.</summary>
     public static SettingName SshTimeout(DeployEnvironment environment) =>
         Scoped("ssh-timeout", environment, "SSH_TIMEOUT");

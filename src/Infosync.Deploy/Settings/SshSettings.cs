@@ -11,7 +11,9 @@ public sealed record SshSettings(
     Secret? PrivateKey,
     KnownHostsSource KnownHosts,
     HostKeyPolicy HostKeyPolicy,
-    TimeSpan ConnectTimeout)
+    TimeSpan ConnectTimeout,
+    Secret? PrivateKeyPassphrase = null,
+    ProxyJump? ProxyJump = null)
 {
     /// <summary>The host name that means "run the steps here, without SSH".</summary>
     public const string LocalHost = "local";
@@ -21,6 +23,12 @@ public sealed record SshSettings(
 
     /// <summary>How the host is named in output: <c>deployer@host:22</c> or <c>local</c>.</summary>
     public string Display => IsLocal ? LocalHost : $"{Username}@{Host}:{Port}";
+
+    /// <summary>The server itself, as the last hop of the way there.</summary>
+    public SshHop Target => new(Username ?? string.Empty, Host, Port);
+
+    /// <summary>The secrets these settings hold, for scrubbing text that comes back from servers.</summary>
+    public IEnumerable<Secret?> Secrets => [Password, PrivateKey, PrivateKeyPassphrase, ProxyJump?.Password, ProxyJump?.PrivateKey];
 
     /// <summary>Reads and checks one environment's SSH settings.</summary>
     public static SshSettings Read(SettingsReader reader, DeployEnvironment environment, string homeDirectory)
@@ -37,6 +45,12 @@ public sealed record SshSettings(
         var knownHosts = KnownHostsSource.Read(reader, homeDirectory, policy);
         if (host.Equals(LocalHost, StringComparison.OrdinalIgnoreCase))
         {
+            if (reader.Optional(SettingNames.SshProxyJump(environment)) is { } jumpValue && !jumpValue.Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                reader.Problem($"{SettingNames.SshProxyJump(environment).Display}: a jump host needs an SSH server, " +
+                    $"but {hostName.Display} is '{LocalHost}' (set it to 'none' for this environment)");
+            }
+
             return new SshSettings(LocalHost, 0, null, null, null, knownHosts, policy, timeout);
         }
 
@@ -49,15 +63,25 @@ public sealed record SshSettings(
             reader.Invalid(SettingNames.SshPassword(environment), "must be at most 1024 characters without control characters");
         }
 
-        var privateKey = PrivateKeySetting.Read(reader, SettingNames.SshPrivateKey(environment));
-        if (password is null && privateKey is null && host.Length > 0)
+        var passphraseName = SettingNames.SshPrivateKeyPassphrase(environment);
+        var passphrase = reader.Optional(passphraseName);
+        if (passphrase is not null && !SettingRules.IsPrintable(passphrase))
+        {
+            reader.Invalid(passphraseName, "must be at most 1024 characters without control characters");
+        }
+
+        var passphraseSecret = passphrase is null ? null : new Secret(passphrase);
+        var privateKey = PrivateKeySetting.Read(reader, SettingNames.SshPrivateKey(environment), passphraseSecret, passphraseName);
+        var jump = ProxyJump.Read(reader, environment, username, passphraseSecret);
+        // A key that was given but cannot be used is already reported as such.
+        if (password is null && reader.Optional(SettingNames.SshPrivateKey(environment)) is null && host.Length > 0)
         {
             reader.Problem($"SSH to {environment} needs {SettingNames.SshPassword(environment).Display} " +
                 $"or {SettingNames.SshPrivateKey(environment).Display}");
         }
 
         return new SshSettings(host, int.TryParse(port, out var number) ? number : 22, username,
-            password is null ? null : new Secret(password), privateKey, knownHosts, policy, timeout);
+            password is null ? null : new Secret(password), privateKey, knownHosts, policy, timeout, passphraseSecret, jump);
     }
 
     private static HostKeyPolicy ReadPolicy(SettingsReader reader)

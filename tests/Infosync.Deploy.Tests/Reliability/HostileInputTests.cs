@@ -67,6 +67,18 @@ public sealed class HostileInputTests(RigFixture fixture)
         { "ssh-username", "deployer\nroot" },
         { "ssh-known-hosts", $"/nonexistent/$(touch {Canary})" },
         { "ssh-private-key", $"$(touch {Canary})" },
+        { "ssh-private-key-passphrase", $"pw\n$(touch {Canary})" },
+        { "ssh-proxy-jump", $"127.0.0.1;touch {Canary}" },
+        { "ssh-proxy-jump", $"$(touch {Canary})" },
+        { "ssh-proxy-jump", $"-oProxyCommand=touch {Canary}" },
+        { "ssh-proxy-jump", $"deployer@127.0.0.1:2222,`touch {Canary}`" },
+        { "ssh-proxy-jump", "127.0.0.1:2222,,127.0.0.1" },
+        { "ssh-proxy-jump", "127.0.0.1:2222\n127.0.0.1" },
+        { "ssh-proxy-jump", "127.0.0.1 -p 2222" },
+        { "ssh-proxy-jump", "127.0.0.1:65536" },
+        { "ssh-proxy-jump", TenKilobytes },
+        { "ssh-proxy-jump-password", "pw\nroot" },
+        { "ssh-proxy-jump-private-key", $"$(touch {Canary})" },
     };
 
     [Theory]

@@ -11,6 +11,8 @@ namespace Infosync.Deploy.Tests.Reliability;
 [Collection(RigTests.Name)]
 public sealed class SecretTests(RigFixture fixture)
 {
+    private readonly RigProbe probe = new(fixture.Rig);
+
     public static TheoryData<string, string> TasksAndVerbosities()
     {
         var data = new TheoryData<string, string>();
@@ -115,6 +117,32 @@ public sealed class SecretTests(RigFixture fixture)
         Assert.DoesNotContain(keyBody, run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(processes, p => p.Contains(keyBody, StringComparison.Ordinal));
         Assert.DoesNotContain(keyBody, string.Join('\n', Directory.EnumerateFiles(fixture.Rig.DeployDirectory("dev"), "*", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_encrypted_keys_passphrase_never_shows_and_the_key_authenticates()
+    {
+        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("passphrase"));
+        await fixture.PublishAsync(tag);
+        await fixture.ResetAsync("dev", old);
+        var passphrase = fixture.Rig["RIG_SSH_PRIVATE_KEY_PASSPHRASE"];
+        var variables = fixture.Rig.DeployVariables();
+        variables.Remove("SSH_PASSWORD");
+        variables["SSH_PRIVATE_KEY"] = await File.ReadAllTextAsync(fixture.Rig["RIG_SSH_PRIVATE_KEY_ENCRYPTED"]);
+        variables["SSH_PRIVATE_KEY_PASSPHRASE"] = passphrase;
+        var mark = RigSsh.LogMark(fixture.Rig);
+        var sampler = ProcessListSampler.Start();
+
+        var run = await BuildScript.RunAsync(variables, "--target=DeployDev", "--exclusive", $"--image-tag={tag}", "--verbosity=diagnostic");
+        var processes = await sampler.StopAsync();
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(await probe.ServesAsync("dev", tag));
+        Assert.Single(RigSsh.LoginsSince(fixture.Rig, mark), l => l.StartsWith("Accepted publickey for deployer", StringComparison.Ordinal));
+        Assert.DoesNotContain(passphrase, run.Output, StringComparison.Ordinal);
+        Assert.Contains(processes, p => p.Contains("infosync-deploy-lock-", StringComparison.Ordinal));
+        Assert.DoesNotContain(processes, p => p.Contains(passphrase, StringComparison.Ordinal));
+        Assert.DoesNotContain(passphrase, string.Join('\n', Directory.EnumerateFiles(fixture.Rig.DeployDirectory("dev"), "*", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
     }
 
     private void AssertNoSecret(string text)

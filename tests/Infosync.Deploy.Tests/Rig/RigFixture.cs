@@ -6,8 +6,12 @@ namespace Infosync.Deploy.Tests.Rig;
 public sealed class RigFixture : IAsyncLifetime
 {
     private readonly HashSet<string> published = [];
+    private Task<JumpRig>? jump;
 
     public Rig Rig { get; } = Rig.Load();
+
+    /// <summary>The jump-host rig, brought up on first use and torn down when the run's rig tests end.</summary>
+    public Task<JumpRig> JumpAsync() => jump ??= JumpRig.UpAsync(Rig);
 
     public async Task InitializeAsync()
     {
@@ -18,7 +22,13 @@ public sealed class RigFixture : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        if (jump is not null)
+        {
+            await JumpRig.DownAsync();
+        }
+    }
 
     /// <summary>Builds and pushes the example app as <paramref name="tag"/>, once per test run.</summary>
     public async Task PublishAsync(string tag)
