@@ -229,6 +229,9 @@ ensure_deployer() {
   for g in deployers compose-v1 compose-v2; do ensure_group "$g"; done
   ensure_user "$SSH_USERNAME" docker deployers compose-v2
   ensure_user "$SSH_USERNAME_V1" docker deployers compose-v1
+  # Each user runs exactly one Compose, whatever an earlier rig gave it.
+  if id -nG "$SSH_USERNAME" | tr ' ' '\n' | grep -qx compose-v1; then gpasswd -d "$SSH_USERNAME" compose-v1 >/dev/null; fi
+  if id -nG "$SSH_USERNAME_V1" | tr ' ' '\n' | grep -qx compose-v2; then gpasswd -d "$SSH_USERNAME_V1" compose-v2 >/dev/null; fi
 }
 
 # Compose v2 is not in Debian 12: the plugin binary comes from Debian 13's docker-compose package, fetched once
@@ -266,9 +269,8 @@ ensure_compose() {
   fi
   local user
   runuser -u "$SSH_USERNAME" -- docker compose version >/dev/null 2>&1 || die "$SSH_USERNAME cannot run docker compose"
-  # TEMPORARY while other branches' reset-env.sh still start deployer's stack with v1: deployer may run both.
-  # runuser -u "$SSH_USERNAME" -- sh -c 'p=$(command -v docker-compose) && [ -x "$p" ]' \
-  #   && die "$SSH_USERNAME can run docker-compose (v1); it must have only v2"
+  runuser -u "$SSH_USERNAME" -- sh -c 'p=$(command -v docker-compose) && [ -x "$p" ]' \
+    && die "$SSH_USERNAME can run docker-compose (v1); it must have only v2"
   runuser -u "$SSH_USERNAME_V1" -- docker-compose version >/dev/null 2>&1 || die "$SSH_USERNAME_V1 cannot run docker-compose"
   runuser -u "$SSH_USERNAME_V1" -- docker compose version >/dev/null 2>&1 \
     && die "$SSH_USERNAME_V1 can run docker compose (v2); it must have only v1"
