@@ -62,6 +62,36 @@ public sealed class GitLabPipelineTests(RigFixture fixture)
         Assert.DoesNotContain(fixture.Rig.SshPassword, pipeline.Output + pilot.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rerunning_the_dev_job_of_an_earlier_pipeline_deploys_that_pipelines_tag_again()
+    {
+        await fixture.ResetAsync("dev", RigProbe.Tag("base"));
+        using var repository = await PipelineRepository.CreateAsync();
+        var earlier = await repository.CommitAsync("Earlier change");
+        var later = await repository.CommitAsync("Later change");
+        using var variables = GitLabVariables.Write(fixture.Rig);
+
+        await repository.CheckoutAsync(earlier);
+        var earlierPipeline = await repository.RunJobsAsync(variables, "build", "dev");
+        await repository.CheckoutAsync(later);
+        var laterPipeline = await repository.RunJobsAsync(variables, "build", "dev");
+        var servedLater = await probe.PageAsync("dev");
+        // GitLab's environment "Rollback" button re-runs the earlier pipeline's deploy job, on the earlier commit.
+        await repository.CheckoutAsync(earlier);
+        var rerun = await repository.RunJobsAsync(variables, "dev");
+
+        Assert.True(earlierPipeline.ExitCode == 0, earlierPipeline.Output);
+        Assert.True(laterPipeline.ExitCode == 0, laterPipeline.Output);
+        Assert.Contains($"version: {later}<", servedLater, StringComparison.Ordinal);
+        Assert.True(rerun.ExitCode == 0, rerun.Output);
+        Assert.DoesNotContain("cake_pushimage", rerun.Output, StringComparison.Ordinal);
+        Assert.True(await probe.ServesAsync("dev", earlier), await probe.PageAsync("dev"));
+        Assert.Contains($"image: {fixture.Rig.Repository}:{earlier}\n", File.ReadAllText(probe.ComposePath("dev")), StringComparison.Ordinal);
+        var last = probe.History("dev")[^1];
+        Assert.Contains($"\"from\":\"{fixture.Rig.Repository}:{later}@sha256:", last, StringComparison.Ordinal);
+        Assert.Contains($"\"to\":\"{fixture.Rig.Repository}:{earlier}@sha256:", last, StringComparison.Ordinal);
+    }
+
     private static async Task<List<JsonElement>> ListJobsAsync()
     {
         var run = await GitLabCiLocal.RunAsync("--list-json");

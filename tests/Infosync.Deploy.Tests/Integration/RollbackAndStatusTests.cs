@@ -52,6 +52,46 @@ public sealed class RollbackAndStatusTests(RigFixture fixture)
     }
 
     [Fact]
+    public async Task RollbackDev_in_a_pipeline_that_sets_DEFAULT_IMAGE_TAG_to_the_current_tag_goes_to_the_previous_one()
+    {
+        var (old, first, second) = (RigProbe.Tag("base"), RigProbe.Tag("ci-first"), RigProbe.Tag("ci-second"));
+        await fixture.PublishAsync(first);
+        await fixture.PublishAsync(second);
+        await fixture.ResetAsync("dev", old);
+        await DeployDev(first);
+        await DeployDev(second);
+        var variables = fixture.Rig.DeployVariables();
+        variables["DEFAULT_IMAGE_TAG"] = second;
+
+        var rollback = await BuildScript.RunAsync(variables, "--target=RollbackDev");
+
+        Assert.True(rollback.ExitCode == 0, rollback.Output);
+        Assert.Contains($"Rolling dev back to {first}", rollback.Output, StringComparison.Ordinal);
+        Assert.True(await probe.ServesAsync("dev", first), await probe.PageAsync("dev"));
+        Assert.Contains($"image: {fixture.Rig.Repository}:{first}\n", File.ReadAllText(probe.ComposePath("dev")), StringComparison.Ordinal);
+        var last = probe.History("dev").Last();
+        Assert.Contains("\"action\":\"rollback\"", last, StringComparison.Ordinal);
+        Assert.Contains($":{first}@sha256:", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RollbackDev_with_ROLLBACK_TAG_goes_to_that_tag_whatever_DEFAULT_IMAGE_TAG_says()
+    {
+        var (old, named) = (RigProbe.Tag("base"), RigProbe.Tag("rollback-tag"));
+        await fixture.PublishAsync(named);
+        await fixture.ResetAsync("dev", old);
+        var variables = fixture.Rig.DeployVariables();
+        variables["DEFAULT_IMAGE_TAG"] = old;
+        variables["ROLLBACK_TAG"] = named;
+
+        var rollback = await BuildScript.RunAsync(variables, "--target=RollbackDev");
+
+        Assert.True(rollback.ExitCode == 0, rollback.Output);
+        Assert.True(await probe.ServesAsync("dev", named), await probe.PageAsync("dev"));
+        Assert.Contains("\"action\":\"rollback\"", probe.History("dev").Last(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rollback_without_history_says_which_tag_to_give()
     {
         await fixture.ResetAsync("stage", RigProbe.Tag("base"));
@@ -60,6 +100,15 @@ public sealed class RollbackAndStatusTests(RigFixture fixture)
 
         Assert.NotEqual(0, rollback.ExitCode);
         Assert.Contains("--image-tag (ROLLBACK_TAG)", rollback.StandardError, StringComparison.Ordinal);
+    }
+
+    // As the pipeline's dev job deploys: the tag comes from DEFAULT_IMAGE_TAG, not from the command line.
+    private async Task DeployDev(string tag)
+    {
+        var variables = fixture.Rig.DeployVariables();
+        variables["DEFAULT_IMAGE_TAG"] = tag;
+        var run = await BuildScript.RunAsync(variables, "--target=DeployDev", "--exclusive");
+        Assert.True(run.ExitCode == 0, run.Output);
     }
 
     private static async Task Deploy(Dictionary<string, string> variables, string tag)
