@@ -99,7 +99,11 @@ ensure_tls() {
 }
 
 ensure_dockerd() {
-  docker info >/dev/null 2>&1 && return
+  if docker info >/dev/null 2>&1; then
+    # An engine started elsewhere (or by an overlapping run) is the one the fault tests must signal.
+    pid_alive dockerd "$RIG_DIR/dockerd.pid" || { [[ -s /var/run/docker.pid ]] && cp /var/run/docker.pid "$RIG_DIR/dockerd.pid"; }
+    return
+  fi
   command -v dockerd >/dev/null || die "dockerd not found"
   if pid_alive dockerd "$RIG_DIR/dockerd.pid"; then
     wait_for 60 docker info || die "dockerd (pid $(<"$RIG_DIR/dockerd.pid")) does not answer; see $RIG_DIR/dockerd.log"

@@ -85,6 +85,11 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
             foreach (var state in await containers.InspectAsync(verdict.ContainerIds, CancellationToken.None))
             {
                 log.Error("  {0}", state.Describe());
+                if (await ExitsAsync(state) is { Length: > 0 } exits)
+                {
+                    log.Error("  {0}", exits);
+                }
+
                 var logs = await host.RunAsync(ServerDocker.Logs(state.Id), CancellationToken.None);
                 log.Error("  last log lines of {0}:{1}{2}", state.DisplayName, Environment.NewLine,
                     redactor.Redact((logs.StandardOutput + logs.StandardError).TrimEnd()));
@@ -93,5 +98,14 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
 
         cancellationToken.ThrowIfCancellationRequested();
         return $"not healthy{timedOut}: {verdict.Reason}";
+    }
+
+    // A container its restart policy brought back reports exit code 0 while it runs again; Docker's events still tell
+    // how each run before ended.
+    private async Task<string> ExitsAsync(ContainerState state)
+    {
+        var events = await host.RunAsync(ServerDocker.ExitCodes(state.Id, settings.Timeout + TimeSpan.FromMinutes(5)), CancellationToken.None);
+        var codes = events.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return codes.Length == 0 ? string.Empty : $"{state.DisplayName} exited {codes.Length} time(s), the last with exit code {codes[^1]}";
     }
 }

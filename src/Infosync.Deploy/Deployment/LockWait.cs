@@ -39,8 +39,12 @@ internal sealed class LockWait(IRemoteHost host, DeployTarget target, ICakeLog l
             var now = DateTimeOffset.UtcNow;
             if (state.MayBeTakenOver(target.Lock.StaleAfter))
             {
-                log.Warning("Taking over the deploy lock of {0}: {1} ({2}).", target.Environment, state.Describe(now),
-                    state.IsAbandoned ? "that deploy is gone" : $"its deploy cannot be checked and it is older than {target.Lock.StaleAfter.TotalSeconds:0} s");
+                if (takeoverFailure is null)
+                {
+                    log.Warning("Taking over the deploy lock of {0}: {1} ({2}).", target.Environment, state.Describe(now),
+                        state.IsAbandoned ? "that deploy is gone" : $"its deploy cannot be checked and it is older than {target.Lock.StaleAfter.TotalSeconds:0} s");
+                }
+
                 var takeover = await host.RunAsync(LockScripts.TryTakeOver(target.Directory, state.Marker), cancellationToken);
                 if (takeover.Succeeded)
                 {

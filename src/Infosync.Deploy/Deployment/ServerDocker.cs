@@ -68,6 +68,11 @@ public static class ServerDocker
     public static RemoteCommand Inspect(IEnumerable<string> containerIds) =>
         RemoteCommand.Read(CommandLine.For("docker").Add("inspect").Add([.. containerIds]));
 
+    /// <summary>Prints the exit code of each time the container stopped within <paramref name="lookBack"/>, oldest first.</summary>
+    public static RemoteCommand ExitCodes(string containerId, TimeSpan lookBack) => RemoteCommand.Read(CommandLine.For("docker")
+        .Add("events", "--since", $"{(int)lookBack.TotalSeconds}s", "--until", "0s", "--filter", $"container={containerId}",
+            "--filter", "event=die", "--format", "{{.Actor.Attributes.exitCode}}"));
+
     /// <summary>Prints a container's last <paramref name="lines"/> log lines.</summary>
     public static RemoteCommand Logs(string containerId, int lines = 50) => RemoteCommand.Read(CommandLine.For("docker")
         .Add("logs", "--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), containerId));

@@ -24,7 +24,9 @@ public sealed class NoLostEditsTests(RigFixture fixture)
         var edited = await File.ReadAllTextAsync(probe.ComposePath("dev")) + "# edited by hand during the deploy\n";
 
         using var run = BackgroundBuild.Start(fixture.Rig.DeployVariables(), "--target=DeployDev", "--exclusive", $"--image-tag={tag}", "--verbosity=diagnostic");
-        await run.WaitForOutputAsync("$ docker pull", TimeSpan.FromSeconds(60));
+        // The files are read before the registry login; the registry held still from the login on, the edit lands
+        // after the read and before the write, however fast the pull.
+        await run.WaitForOutputAsync("$ docker login", TimeSpan.FromSeconds(60));
         await RigServices.PauseRegistryAsync(fixture.Rig, TimeSpan.FromMilliseconds(500),
             () => File.WriteAllTextAsync(probe.ComposePath("dev"), edited));
         var exitCode = await run.WaitForExitAsync(TimeSpan.FromMinutes(3));
