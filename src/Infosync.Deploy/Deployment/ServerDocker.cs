@@ -20,6 +20,13 @@ public static class ServerDocker
         done
         """;
 
+    private const string ExitCodesScript =
+        """
+        now=$(date +%s)
+        docker events --since "$((now - $2))" --until "$((now + 1))" --filter "container=$1" --filter event=die \
+          --format '{{.Actor.Attributes.exitCode}}'
+        """;
+
     private const string HttpStatusScript =
         """
         if command -v curl >/dev/null 2>&1; then curl -s -g -o /dev/null -w '%{http_code}' --max-time 5 -- "$1"
@@ -68,10 +75,12 @@ public static class ServerDocker
     public static RemoteCommand Inspect(IEnumerable<string> containerIds) =>
         RemoteCommand.Read(CommandLine.For("docker").Add("inspect").Add([.. containerIds]));
 
-    /// <summary>Prints the exit code of each time the container stopped within <paramref name="lookBack"/>, oldest first.</summary>
-    public static RemoteCommand ExitCodes(string containerId, TimeSpan lookBack) => RemoteCommand.Read(CommandLine.For("docker")
-        .Add("events", "--since", $"{(int)lookBack.TotalSeconds}s", "--until", "0s", "--filter", $"container={containerId}",
-            "--filter", "event=die", "--format", "{{.Actor.Attributes.exitCode}}"));
+    /// <summary>
+    /// Prints the exit code of each time the container stopped within <paramref name="lookBack"/>, oldest first. The end
+    /// is a second ahead: Docker compares whole seconds, so "now" would miss a stop in the current second.
+    /// </summary>
+    public static RemoteCommand ExitCodes(string containerId, TimeSpan lookBack) => RemoteCommand.Read(RemoteCommand.Script(ExitCodesScript,
+        containerId, ((int)lookBack.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Prints a container's last <paramref name="lines"/> log lines.</summary>
     public static RemoteCommand Logs(string containerId, int lines = 50) => RemoteCommand.Read(CommandLine.For("docker")
