@@ -69,10 +69,12 @@ load_rig_env() {
 
 # True when the pid file $2 names a live process of program $1. The name check keeps a
 # stale pid file, whose pid now belongs to something else, from getting that process killed.
+# A daemon removes its pid file as it exits, so the file may go between the test and the read: that read must
+# fail as "not alive", not as a redirection error, which ends a `set -e` script even inside a condition.
 pid_alive() {
   local pid
-  [[ -s "$2" ]] || return 1
-  pid="$(<"$2")"
+  pid="$(cat -- "$2" 2>/dev/null)" || return 1
+  [[ -n "$pid" ]] || return 1
   [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$1" ]] \
     && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
 }
@@ -82,8 +84,7 @@ pid_gone() { ! pid_alive "$@"; }
 # Stops the process of program $1 named by pid file $2, waiting at most $3 seconds.
 stop_pid() {
   local pid
-  if pid_alive "$1" "$2"; then
-    pid="$(<"$2")"
+  if pid_alive "$1" "$2" && pid="$(cat -- "$2" 2>/dev/null)"; then
     kill "$pid" 2>/dev/null || true
     wait_for "$3" pid_gone "$1" "$2" || die "$1 (pid $pid) still runs $3 s after SIGTERM"
   fi
