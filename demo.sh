@@ -9,8 +9,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck disable=SC1091
 source "${INFOSYNC_RIG_DIR:-/var/lib/infosync-rig}/rig.env"
 
-# The server needs something running for the deploy to replace; the first time, that is a published base version.
-if ! curl -fsS --max-time 2 "http://127.0.0.1:$RIG_WEB_PORT_DEV/" >/dev/null 2>&1; then
+# The server needs something running for the deploy to replace: the first time, or after the test suite left dev
+# as another kind of server (files of the v1 user), that is a published base version.
+if ! curl -fsS --max-time 2 "http://127.0.0.1:$RIG_WEB_PORT_DEV/" >/dev/null 2>&1 \
+  || [[ -n "$(find "$RIG_DEPLOY_DIR_DEV" ! -user "$SSH_USERNAME" -print -quit)" ]]; then
   "$root/tests/rig/publish-app.sh" demo-base
   "$root/tests/rig/reset-env.sh" dev demo-base
 fi

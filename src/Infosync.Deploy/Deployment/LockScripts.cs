@@ -45,7 +45,9 @@ public static class LockScripts
         [ -d "$1" ] || { echo "deploy directory $1 does not exist" >&2; exit 12; }
         mkdir -p -- "$d" || exit 10
         tries=0
-        while ! mkdir -- "$lock" 2>/dev/null; do
+        while ! made=$(mkdir -- "$lock" 2>&1); do
+          # Only an existing lock is another deploy's; any other failure (permissions) is said as it is.
+          if [ ! -d "$lock" ]; then echo "$made" >&2; exit 10; fi
           if [ -s "$lock/holder.json" ] || [ "$tries" -ge 20 ]; then inspect; exit 11; fi
           sleep 0.1; tries=$((tries + 1))
         done

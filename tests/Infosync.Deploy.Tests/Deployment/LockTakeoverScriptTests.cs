@@ -82,4 +82,17 @@ public sealed class LockTakeoverScriptTests : IDisposable
         File.WriteAllText(Path.Combine(lockDirectory.FullName, "holder.json"), holder.ToJson() + "\n");
         return lockDirectory;
     }
+
+    [Fact]
+    public async Task A_lock_directory_that_cannot_be_made_is_reported_as_it_is_not_as_a_lock_held_by_nobody()
+    {
+        // As a .deploy another user owns would be for the deploy's user; the tests run as root, whom no mode stops.
+        Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy"));
+        await File.WriteAllTextAsync(Path.Combine(directory.FullName, ".deploy", "lock"), "not a directory\n");
+
+        var result = await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-x"));
+
+        Assert.Equal(10, result.ExitCode);
+        Assert.Contains("cannot create directory", result.StandardError, StringComparison.Ordinal);
+    }
 }
