@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
@@ -17,10 +18,10 @@ internal sealed class BlindPlan(IRemoteHost host, DeployTarget target, RegistryS
             "and which services use {2} are not known; no diff can be shown.", host.Name, target.Directory, registry.Repository);
         if (registry.HasCredentials)
         {
-            await host.RunAsync(ServerDocker.Login(registry), cancellationToken);
+            await host.RunAsync(ImageCommands.ServerLogin(registry), cancellationToken);
         }
 
-        await host.RunAsync(ServerDocker.Pull(image), cancellationToken);
+        await host.RunAsync(ImageCommands.Pull(image), cancellationToken);
         log.Information("[plan] {0}: set the tag of each service whose image is {1} to {2}, in the compose file or .env that sets it, " +
             "each only if unchanged since read, with a backup beside it", host.Name, registry.Repository, tag);
         log.Information("[plan] {0}: recreate those services with the server's Compose (up --detach --no-deps), wait up to {1:0} s for " +

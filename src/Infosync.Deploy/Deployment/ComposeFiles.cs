@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
@@ -17,8 +18,8 @@ public sealed class ComposeFiles(IRemoteHost host, DeployTarget target)
     public async Task<ComposeProject> ReadAsync(ComposeCli cli, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var probed = await host.RunAsync(ProjectProbe.Command(target.Directory), cancellationToken);
-        if (probed.ExitCode == ProjectProbe.NoDirectory)
+        var probed = await host.RunAsync(FileCommands.Probe(target.Directory), cancellationToken);
+        if (probed.ExitCode == FileCommands.NoDirectory)
         {
             throw new DeployException($"The deploy directory {target.Directory} does not exist on {host.Name}.");
         }

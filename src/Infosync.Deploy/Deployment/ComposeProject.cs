@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Compose;
 
 namespace Infosync.Deploy.Deployment;

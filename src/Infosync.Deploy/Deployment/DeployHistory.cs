@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Remote;
 
 namespace Infosync.Deploy.Deployment;
@@ -5,30 +6,19 @@ namespace Infosync.Deploy.Deployment;
 /// <summary>The environment's history on its server: appended one JSON line at a time, read from the end.</summary>
 public sealed class DeployHistory(IRemoteHost host, string deployDirectory)
 {
-    // A line torn by a full disk or a killed append is ended first, so the new entry stays a line of its own.
-    private const string AppendScript =
-        """
-        mkdir -p -- "$1/.deploy" || exit
-        f="$1/.deploy/history.jsonl"
-        if [ -s "$f" ] && [ -n "$(tail -c 1 -- "$f")" ]; then printf '\n' >> "$f"; fi
-        printf '%s\n' "$2" >> "$f"
-        """;
-
     /// <summary>Appends <paramref name="entry"/>; a failure to record is reported, never fatal to the deploy.</summary>
     public async Task<bool> AppendAsync(HistoryEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var result = await host.RunAsync(
-            RemoteCommand.Change(RemoteCommand.Script(AppendScript, deployDirectory, entry.ToJson())), CancellationToken.None);
+        var what = $"the {entry.Result} {entry.Action} of {entry.To}";
+        var result = await host.RunAsync(HistoryCommands.Append(deployDirectory, entry.ToJson(), what), CancellationToken.None);
         return result.Succeeded;
     }
 
     /// <summary>The last <paramref name="count"/> entries, oldest first.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> ReadLastAsync(int count, CancellationToken cancellationToken = default)
     {
-        var result = await host.RunAsync(RemoteCommand.Read(RemoteCommand.Script(
-            "f=\"$1/.deploy/history.jsonl\"; [ -f \"$f\" ] || exit 0; tail -n \"$2\" -- \"$f\"",
-            deployDirectory, count.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
+        var result = await host.RunAsync(HistoryCommands.ReadLast(deployDirectory, count), cancellationToken);
         return result.Succeeded ? HistoryEntry.ParseLines(result.StandardOutput) : [];
     }
 

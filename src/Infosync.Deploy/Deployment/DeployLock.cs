@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Remote;
@@ -5,7 +6,7 @@ using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>An environment's deploy lock, held from acquisition until disposed; see <see cref="LockScripts"/>.</summary>
+/// <summary>An environment's deploy lock, held from acquisition until disposed; see <see cref="LockCommands"/>.</summary>
 public sealed class DeployLock : IAsyncDisposable
 {
     private readonly IRemoteHost host;
@@ -31,7 +32,7 @@ public sealed class DeployLock : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(holder);
         var marker = NewMarker();
-        var keeper = await host.StartAttachedAsync(LockScripts.Keeper(marker), cancellationToken);
+        var keeper = await host.StartAttachedAsync(LockCommands.Keeper(marker), cancellationToken);
         try
         {
             await new LockWait(host, target, log).AcquireAsync(holder, keeper.FirstLine, marker, cancellationToken);
@@ -54,15 +55,15 @@ public sealed class DeployLock : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(other);
         ArgumentNullException.ThrowIfNull(holderNow);
         var newMarker = NewMarker();
-        var newKeeper = await other.StartAttachedAsync(LockScripts.Keeper(newMarker), CancellationToken.None);
-        var result = await other.RunAsync(LockScripts.TryReclaim(target.Directory, marker, holder, newKeeper.FirstLine, newMarker), CancellationToken.None);
+        var newKeeper = await other.StartAttachedAsync(LockCommands.Keeper(newMarker), CancellationToken.None);
+        var result = await other.RunAsync(LockCommands.TryReclaim(target.Directory, marker, holder, newKeeper.FirstLine, newMarker), CancellationToken.None);
         if (result.Succeeded)
         {
             return new DeployLock(other, target, holder, newMarker, newKeeper);
         }
 
         await newKeeper.DisposeAsync();
-        if (result.ExitCode != LockScripts.Held)
+        if (result.ExitCode != LockCommands.Held)
         {
             result.EnsureSuccess($"Taking the deploy lock in {target.Directory} back on {other.Name}");
         }
@@ -76,7 +77,7 @@ public sealed class DeployLock : IAsyncDisposable
     {
         try
         {
-            await host.RunAsync(LockScripts.ReleaseIfOurs(target.Directory, marker), CancellationToken.None);
+            await host.RunAsync(LockCommands.ReleaseIfOurs(target.Directory, marker), CancellationToken.None);
         }
         catch (RemoteHostException)
         {

@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Secrets;
@@ -46,7 +47,7 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     public async Task UnlockAsync(CancellationToken cancellationToken)
     {
         await using var host = await OpenAsync(cancellationToken);
-        var shown = await host.RunAsync(LockScripts.Describe(target.Directory), cancellationToken);
+        var shown = await host.RunAsync(LockCommands.Describe(target.Directory), cancellationToken);
         var state = LockState.Parse(shown.StandardOutput);
         if (state is null && !host.IsPlan)
         {
@@ -54,7 +55,7 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
             return;
         }
 
-        await host.RunAsync(LockScripts.Remove(target.Directory), cancellationToken);
+        await host.RunAsync(LockCommands.Remove(target.Directory), cancellationToken);
         log.Warning("Removed the deploy lock of {0}{1}.", environment, state is null ? string.Empty : $", held by {state.Describe(DateTimeOffset.UtcNow)}");
     }
 

@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Secrets;
@@ -70,7 +71,7 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
             return verdict;
         }
 
-        var status = (await host.RunAsync(ServerDocker.HttpStatus(settings.Url), cancellationToken)).StandardOutput.Trim();
+        var status = (await host.RunAsync(ContainerCommands.HttpStatus(settings.Url), cancellationToken)).StandardOutput.Trim();
         return status.Length == 3 && status[0] == '2'
             ? verdict
             : new HealthVerdict(false, $"{settings.Url} answered {(status is "000" or "" ? "nothing" : "HTTP " + status)}", ids);
@@ -90,7 +91,7 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
                     log.Error("  {0}", exits);
                 }
 
-                var logs = await host.RunAsync(ServerDocker.Logs(state.Id), CancellationToken.None);
+                var logs = await host.RunAsync(ContainerCommands.Logs(state.Id), CancellationToken.None);
                 log.Error("  last log lines of {0}:{1}{2}", state.DisplayName, Environment.NewLine,
                     redactor.Redact((logs.StandardOutput + logs.StandardError).TrimEnd()));
             }
@@ -104,7 +105,7 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
     // how each run before ended.
     private async Task<string> ExitsAsync(ContainerState state)
     {
-        var events = await host.RunAsync(ServerDocker.ExitCodes(state.Id, settings.Timeout + TimeSpan.FromMinutes(5)), CancellationToken.None);
+        var events = await host.RunAsync(ContainerCommands.ExitCodes(state.Id, settings.Timeout + TimeSpan.FromMinutes(5)), CancellationToken.None);
         var codes = events.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return codes.Length == 0 ? string.Empty : $"{state.DisplayName} exited {codes.Length} time(s), the last with exit code {codes[^1]}";
     }

@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Remote;
@@ -19,18 +20,18 @@ internal sealed class LockWait(IRemoteHost host, DeployTarget target, ICakeLog l
         string? takeoverFailure = null;
         while (true)
         {
-            var result = await host.RunAsync(LockScripts.TryAcquire(target.Directory, holder, keeperPid, marker), cancellationToken);
+            var result = await host.RunAsync(LockCommands.TryAcquire(target.Directory, holder, keeperPid, marker), cancellationToken);
             if (result.Succeeded)
             {
                 return;
             }
 
-            if (result.ExitCode == LockScripts.NoDeployDirectory)
+            if (result.ExitCode == LockCommands.NoDeployDirectory)
             {
                 throw new DeployException($"The deploy directory {target.Directory} does not exist on {host.Name}.");
             }
 
-            if (result.ExitCode != LockScripts.Held)
+            if (result.ExitCode != LockCommands.Held)
             {
                 result.EnsureSuccess($"Taking the deploy lock in {target.Directory} on {host.Name}");
             }
@@ -45,7 +46,7 @@ internal sealed class LockWait(IRemoteHost host, DeployTarget target, ICakeLog l
                         state.IsAbandoned ? "that deploy is gone" : $"its deploy cannot be checked and it is older than {target.Lock.StaleAfter.TotalSeconds:0} s");
                 }
 
-                var takeover = await host.RunAsync(LockScripts.TryTakeOver(target.Directory, state.Marker), cancellationToken);
+                var takeover = await host.RunAsync(LockCommands.TryTakeOver(target.Directory, state.Marker), cancellationToken);
                 if (takeover.Succeeded)
                 {
                     continue;

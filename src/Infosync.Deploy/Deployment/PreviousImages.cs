@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using System.Security.Cryptography;
 using System.Text;
 using Infosync.Deploy.Commands;
@@ -54,7 +55,7 @@ internal sealed class PreviousImages(IRemoteHost host, ServiceContainers contain
     {
         foreach (var image in images)
         {
-            (await host.RunAsync(ServerDocker.Tag(image.ImageId, $"{registry.Repository}:{PinTag(image.Service)}"), cancellationToken))
+            (await host.RunAsync(ImageCommands.Tag(image.ImageId, $"{registry.Repository}:{PinTag(image.Service)}"), cancellationToken))
                 .EnsureSuccess($"Pinning the image {image.Service} runs ({RollbackPoint.ShortId(image.ImageId)}) on {host.Name}");
         }
     }
@@ -64,7 +65,7 @@ internal sealed class PreviousImages(IRemoteHost host, ServiceContainers contain
     {
         foreach (var image in images.Where(i => ImageReference.TryParse(i.Reference, out var r) && r.Digest is null))
         {
-            (await host.RunAsync(ServerDocker.Tag(image.ImageId, image.Reference), CancellationToken.None))
+            (await host.RunAsync(ImageCommands.Tag(image.ImageId, image.Reference), CancellationToken.None))
                 .EnsureSuccess($"Pointing {image.Reference} back at {RollbackPoint.ShortId(image.ImageId)} on {host.Name}");
         }
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using Infosync.Deploy.Compose;
-using Infosync.Deploy.Remote;
 
 namespace Infosync.Deploy.Deployment;
 
@@ -10,25 +9,7 @@ namespace Infosync.Deploy.Deployment;
 /// </summary>
 public sealed record ProjectProbe(string PhysicalDirectory, IReadOnlyDictionary<string, string> Environment, IReadOnlySet<string> Existing)
 {
-    /// <summary>Exit status: the deploy directory does not exist.</summary>
-    public const int NoDirectory = 12;
-
     private static readonly string[] Variables = ["COMPOSE_FILE", "COMPOSE_PATH_SEPARATOR", "COMPOSE_PROJECT_NAME"];
-
-    private const string Script =
-        """
-        cd -- "$1" 2>/dev/null || { echo "the deploy directory $1 does not exist" >&2; exit 12; }
-        shift
-        printf 'physical %s\n' "$(pwd -P)"
-        if [ -n "${COMPOSE_FILE+x}" ]; then printf 'env COMPOSE_FILE %s\n' "$(printf '%s' "$COMPOSE_FILE" | base64 -w 0)"; fi
-        if [ -n "${COMPOSE_PATH_SEPARATOR+x}" ]; then printf 'env COMPOSE_PATH_SEPARATOR %s\n' "$(printf '%s' "$COMPOSE_PATH_SEPARATOR" | base64 -w 0)"; fi
-        if [ -n "${COMPOSE_PROJECT_NAME+x}" ]; then printf 'env COMPOSE_PROJECT_NAME %s\n' "$(printf '%s' "$COMPOSE_PROJECT_NAME" | base64 -w 0)"; fi
-        for n in "$@"; do if [ -e "$n" ] || [ -L "$n" ]; then printf 'exists %s\n' "$n"; fi; done
-        """;
-
-    /// <summary>The read-only command that probes <paramref name="directory"/>.</summary>
-    public static RemoteCommand Command(string directory) =>
-        RemoteCommand.Read(RemoteCommand.Script(Script, [directory, .. ComposeFileLookup.Candidates]));
 
     /// <summary>Parses the probe's output.</summary>
     public static ProjectProbe Parse(string output, string directory)

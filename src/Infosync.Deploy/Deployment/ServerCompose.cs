@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Remote;

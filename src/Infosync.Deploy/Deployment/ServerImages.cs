@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Compose;
@@ -22,7 +23,7 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
             return;
         }
 
-        var result = await host.RunAsync(ServerDocker.Login(registry), cancellationToken);
+        var result = await host.RunAsync(ImageCommands.ServerLogin(registry), cancellationToken);
         Check(result, $"docker login to {registry.Host} as {registry.Username} on {host.Name}");
     }
 
@@ -36,26 +37,26 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
         ArgumentNullException.ThrowIfNull(images);
         foreach (var image in images)
         {
-            if (exact?.ImageId is { } id && (await host.RunAsync(ServerDocker.ImageId(id), cancellationToken)).Succeeded)
+            if (exact?.ImageId is { } id && (await host.RunAsync(ImageCommands.ImageId(id), cancellationToken)).Succeeded)
             {
                 log.Information("Using the image {0} that ran before as {1} on {2}", RollbackPoint.ShortId(id), image, host.Name);
-                Check(await host.RunAsync(ServerDocker.Tag(id, image), cancellationToken), $"docker tag {RollbackPoint.ShortId(id)} {image} on {host.Name}");
+                Check(await host.RunAsync(ImageCommands.Tag(id, image), cancellationToken), $"docker tag {RollbackPoint.ShortId(id)} {image} on {host.Name}");
                 continue;
             }
 
             var source = exact?.Digest is { } digest ? $"{registry.Repository}@{digest}" : image;
             log.Information("Pulling {0} on {1}", source, host.Name);
-            Check(await host.RunAsync(ServerDocker.Pull(source), cancellationToken), $"docker pull {source} on {host.Name}");
+            Check(await host.RunAsync(ImageCommands.Pull(source), cancellationToken), $"docker pull {source} on {host.Name}");
             if (source != image)
             {
-                Check(await host.RunAsync(ServerDocker.Tag(source, image), cancellationToken), $"docker tag {source} {image} on {host.Name}");
+                Check(await host.RunAsync(ImageCommands.Tag(source, image), cancellationToken), $"docker tag {source} {image} on {host.Name}");
             }
         }
 
         // A pull returns while the layers it unpacked are still being written back; a stop and start right then wait
         // behind that I/O, which made the switch-over (the only downtime) grow with the image's size. Flushing first,
         // while the old container still serves, keeps the switch-over as short as a plain restart.
-        var flushed = await host.RunAsync(ServerDocker.Sync, cancellationToken);
+        var flushed = await host.RunAsync(ImageCommands.Sync, cancellationToken);
         if (!flushed.Succeeded)
         {
             log.Verbose("sync on {0} failed ({1}); going on.", host.Name, flushed.Tail());
@@ -70,7 +71,7 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
             return image;
         }
 
-        var result = await host.RunAsync(ServerDocker.Digests(imageId ?? image), CancellationToken.None);
+        var result = await host.RunAsync(ImageCommands.Digests(imageId ?? image), CancellationToken.None);
         var digest = result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(text => ImageReference.TryParse(text, out var repoDigest) ? repoDigest : null)
             .FirstOrDefault(d => d?.Digest is not null && d.HasRepository(reference))?.Digest;
@@ -80,7 +81,7 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
     /// <summary>The id of the local image <paramref name="image"/>, or null.</summary>
     public async Task<string?> ImageIdAsync(string image)
     {
-        var result = await host.RunAsync(ServerDocker.ImageId(image), CancellationToken.None);
+        var result = await host.RunAsync(ImageCommands.ImageId(image), CancellationToken.None);
         return result.Succeeded && result.StandardOutput.Trim() is { Length: > 0 } id ? id : null;
     }
 
@@ -100,13 +101,13 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
             return;
         }
 
-        var listed = await host.RunAsync(ServerDocker.ListTags(registry.Repository), CancellationToken.None);
+        var listed = await host.RunAsync(ImageCommands.ListTags(registry.Repository), CancellationToken.None);
         var stale = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(candidates.Contains).Distinct().Select(t => $"{registry.Repository}:{t}").ToList();
         if (stale.Count > 0)
         {
             log.Information("Pruning {0} old image(s) on {1}: {2}", stale.Count, host.Name, string.Join(", ", stale));
-            await host.RunAsync(ServerDocker.RemoveImages(stale), CancellationToken.None);
+            await host.RunAsync(ImageCommands.RemoveImages(stale), CancellationToken.None);
         }
     }
 

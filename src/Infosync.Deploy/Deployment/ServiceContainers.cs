@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Remote;
 
 namespace Infosync.Deploy.Deployment;
@@ -8,7 +9,7 @@ public sealed class ServiceContainers(IRemoteHost host, IReadOnlyList<string> wo
     /// <summary>The ids of <paramref name="service"/>'s containers; null when Docker could not be asked.</summary>
     public async Task<IReadOnlyList<string>?> IdsAsync(string service, CancellationToken cancellationToken)
     {
-        var found = await host.RunAsync(ServerDocker.ContainerIds(workingDirectories, service), cancellationToken);
+        var found = await host.RunAsync(ContainerCommands.ContainerIds(workingDirectories, service), cancellationToken);
         return found.Succeeded
             ? [.. found.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)]
             : null;
@@ -23,7 +24,7 @@ public sealed class ServiceContainers(IRemoteHost host, IReadOnlyList<string> wo
             return [];
         }
 
-        var inspected = await host.RunAsync(ServerDocker.Inspect(ids), cancellationToken);
+        var inspected = await host.RunAsync(ContainerCommands.Inspect(ids), cancellationToken);
         return inspected.Succeeded ? ContainerState.ParseInspect(inspected.StandardOutput) : [];
     }
 

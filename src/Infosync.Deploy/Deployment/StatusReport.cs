@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using System.Globalization;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Compose;
@@ -27,7 +28,7 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
             log.Information("  {0}", await DescribeServiceAsync(service, containers, images, cancellationToken));
         }
 
-        var lockState = LockState.Parse((await host.RunAsync(LockScripts.Describe(target.Directory), cancellationToken)).StandardOutput);
+        var lockState = LockState.Parse((await host.RunAsync(LockCommands.Describe(target.Directory), cancellationToken)).StandardOutput);
         log.Information("  lock: {0}", lockState is null ? "free" : "held by " + lockState.Describe(DateTimeOffset.UtcNow)
             + (lockState.IsAbandoned ? " (abandoned: its deploy is gone; the next deploy takes it over)" : string.Empty));
         var entries = await new DeployHistory(host, target.Directory).ReadLastAsync(HistoryRows, cancellationToken);

@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Compose;
@@ -12,7 +13,7 @@ public sealed class ImagePublisher(ICommandRunner runner, ICakeLog log)
     public void Build(ImageReference image, BuildSettings build)
     {
         log.Information("Building {0}", image);
-        runner.Run(DockerCommands.Build(image, build)).EnsureSuccess($"docker build of {image}");
+        runner.Run(ImageCommands.Build(image, build)).EnsureSuccess($"docker build of {image}");
     }
 
     /// <summary>Logs into the registry with a throw-away client configuration and pushes <paramref name="image"/>.</summary>
@@ -26,9 +27,9 @@ public sealed class ImagePublisher(ICommandRunner runner, ICakeLog log)
 
         using var config = TemporaryDockerConfig.Create();
         log.Information("Logging into {0} as {1}", registry.Host, registry.Username);
-        runner.Run(DockerCommands.Login(registry.Host, registry.Username, registry.Password, config.Path), captureOutput: true)
+        runner.Run(ImageCommands.Login(registry.Host, registry.Username, registry.Password, config.Path), captureOutput: true)
             .EnsureSuccess($"docker login to {registry.Host} as {registry.Username}");
         log.Information("Pushing {0}", image);
-        runner.Run(DockerCommands.Push(image, config.Path)).EnsureSuccess($"docker push of {image}");
+        runner.Run(ImageCommands.Push(image, config.Path)).EnsureSuccess($"docker push of {image}");
     }
 }

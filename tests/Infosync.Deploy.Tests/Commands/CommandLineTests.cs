@@ -1,5 +1,5 @@
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Compose;
-using Infosync.Deploy.Docker;
 using Infosync.Deploy.Secrets;
 using Xunit;
 
@@ -10,7 +10,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Login_puts_the_password_on_stdin_and_shows_it_redacted()
     {
-        var login = DockerCommands.Login("localhost:5443", "ci", new Secret("hunter2 $(id)"));
+        var login = ImageCommands.Login("localhost:5443", "ci", new Secret("hunter2 $(id)"));
 
         Assert.DoesNotContain("hunter2", login.ToShell(), StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", login.Display, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class CommandLineTests
     {
         var image = ImageReference.Parse("localhost:5443/infosync/infosync:v7");
 
-        var build = DockerCommands.Build(image, new Deploy.Settings.BuildSettings("/src/my app/Dockerfile", "/src/my app"));
+        var build = ImageCommands.Build(image, new Deploy.Settings.BuildSettings("/src/my app/Dockerfile", "/src/my app"));
 
         Assert.Equal(
             "docker build --tag localhost:5443/infosync/infosync:v7 --file '/src/my app/Dockerfile' --build-arg IMAGE_TAG=v7 " +

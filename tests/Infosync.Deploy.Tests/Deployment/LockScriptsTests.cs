@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Deployment;
 using Infosync.Deploy.Remote;
 using Xunit;
@@ -16,13 +17,13 @@ public sealed class LockScriptsTests : IDisposable
     [Fact]
     public async Task The_first_acquire_wins_and_a_second_sees_a_live_holder()
     {
-        await using var keeper = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-a"));
-        var first = await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, keeper.FirstLine, "infosync-deploy-lock-a"));
+        await using var keeper = await host.StartAttachedAsync(LockCommands.Keeper("infosync-deploy-lock-a"));
+        var first = await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, keeper.FirstLine, "infosync-deploy-lock-a"));
 
-        var second = await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-b"));
+        var second = await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-b"));
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal(LockScripts.Held, second.ExitCode);
+        Assert.Equal(LockCommands.Held, second.ExitCode);
         var state = LockState.Parse(second.StandardOutput)!;
         Assert.True(state.KeeperAlive);
         Assert.Equal("alice", state.Holder!.Who);
@@ -31,13 +32,13 @@ public sealed class LockScriptsTests : IDisposable
     [Fact]
     public async Task A_lock_whose_keeper_ended_is_abandoned_and_can_be_taken_over()
     {
-        var keeper = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-gone"));
-        await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, keeper.FirstLine, "infosync-deploy-lock-gone"));
+        var keeper = await host.StartAttachedAsync(LockCommands.Keeper("infosync-deploy-lock-gone"));
+        await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, keeper.FirstLine, "infosync-deploy-lock-gone"));
         await keeper.DisposeAsync();
 
-        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
-        var takeOver = await host.RunAsync(LockScripts.TryTakeOver(directory.FullName, state.Marker));
-        var retry = await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-new"));
+        var state = LockState.Parse((await host.RunAsync(LockCommands.Describe(directory.FullName))).StandardOutput)!;
+        var takeOver = await host.RunAsync(LockCommands.TryTakeOver(directory.FullName, state.Marker));
+        var retry = await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-new"));
 
         Assert.True(state.IsAbandoned);
         Assert.Equal(0, takeOver.ExitCode);
@@ -47,16 +48,16 @@ public sealed class LockScriptsTests : IDisposable
     [Fact]
     public async Task A_lock_another_deploy_is_making_right_now_is_refused_naming_its_holder()
     {
-        await using var keeper = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-maker"));
+        await using var keeper = await host.StartAttachedAsync(LockCommands.Keeper("infosync-deploy-lock-maker"));
         var lockDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
-        var acquire = host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-late"));
+        var acquire = host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-late"));
 
         await Task.Delay(300);
         File.WriteAllText(Path.Combine(lockDirectory.FullName, "keeper"), $"{keeper.FirstLine} infosync-deploy-lock-maker\n");
         File.WriteAllText(Path.Combine(lockDirectory.FullName, "holder.json"), holder.ToJson() + "\n");
         var result = await acquire;
 
-        Assert.Equal(LockScripts.Held, result.ExitCode);
+        Assert.Equal(LockCommands.Held, result.ExitCode);
         var state = LockState.Parse(result.StandardOutput)!;
         Assert.True(state.KeeperAlive);
         Assert.Equal("alice", state.Holder!.Who);
@@ -66,7 +67,7 @@ public sealed class LockScriptsTests : IDisposable
     public async Task A_lock_released_while_its_files_were_awaited_is_taken()
     {
         var lockDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
-        var acquire = host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-next"));
+        var acquire = host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-next"));
 
         await Task.Delay(300);
         lockDirectory.Delete();
@@ -81,8 +82,8 @@ public sealed class LockScriptsTests : IDisposable
         var lockDirectory = Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
         lockDirectory.LastWriteTimeUtc = DateTime.UtcNow.AddSeconds(-11);
 
-        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
-        var takeOver = await host.RunAsync(LockScripts.TryTakeOver(directory.FullName, state.Marker));
+        var state = LockState.Parse((await host.RunAsync(LockCommands.Describe(directory.FullName))).StandardOutput)!;
+        var takeOver = await host.RunAsync(LockCommands.TryTakeOver(directory.FullName, state.Marker));
 
         Assert.True(state.IsAbandoned);
         Assert.Null(state.Holder);
@@ -95,7 +96,7 @@ public sealed class LockScriptsTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", "lock"));
 
-        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
+        var state = LockState.Parse((await host.RunAsync(LockCommands.Describe(directory.FullName))).StandardOutput)!;
 
         Assert.Null(state.KeeperAlive);
         Assert.False(state.IsAbandoned);
@@ -104,9 +105,9 @@ public sealed class LockScriptsTests : IDisposable
     [Fact]
     public async Task Taking_over_refuses_a_lock_that_changed_hands_since_it_was_judged()
     {
-        await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-current"));
+        await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-current"));
 
-        var takeOver = await host.RunAsync(LockScripts.TryTakeOver(directory.FullName, "infosync-deploy-lock-previous"));
+        var takeOver = await host.RunAsync(LockCommands.TryTakeOver(directory.FullName, "infosync-deploy-lock-previous"));
 
         Assert.NotEqual(0, takeOver.ExitCode);
         Assert.True(Directory.Exists(Path.Combine(directory.FullName, ".deploy", "lock")));
@@ -115,11 +116,11 @@ public sealed class LockScriptsTests : IDisposable
     [Fact]
     public async Task Release_removes_only_our_own_lock()
     {
-        await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-ours"));
+        await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-ours"));
 
-        await host.RunAsync(LockScripts.ReleaseIfOurs(directory.FullName, "infosync-deploy-lock-theirs"));
+        await host.RunAsync(LockCommands.ReleaseIfOurs(directory.FullName, "infosync-deploy-lock-theirs"));
         var stillThere = Directory.Exists(Path.Combine(directory.FullName, ".deploy", "lock"));
-        await host.RunAsync(LockScripts.ReleaseIfOurs(directory.FullName, "infosync-deploy-lock-ours"));
+        await host.RunAsync(LockCommands.ReleaseIfOurs(directory.FullName, "infosync-deploy-lock-ours"));
 
         Assert.True(stillThere);
         Assert.False(Directory.Exists(Path.Combine(directory.FullName, ".deploy", "lock")));
@@ -130,9 +131,9 @@ public sealed class LockScriptsTests : IDisposable
     {
         var missing = Path.Combine(directory.FullName, "missing");
 
-        var result = await host.RunAsync(LockScripts.TryAcquire(missing, holder, "1", "m"));
+        var result = await host.RunAsync(LockCommands.TryAcquire(missing, holder, "1", "m"));
 
-        Assert.Equal(LockScripts.NoDeployDirectory, result.ExitCode);
+        Assert.Equal(LockCommands.NoDeployDirectory, result.ExitCode);
         Assert.False(Directory.Exists(missing));
     }
 
@@ -140,10 +141,10 @@ public sealed class LockScriptsTests : IDisposable
     public async Task Ten_acquires_at_once_give_exactly_one_lock_and_nine_refusals_naming_its_holder()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", $"infosync-deploy-lock-{i}"))));
+            host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", $"infosync-deploy-lock-{i}"))));
 
         Assert.Single(results, r => r.ExitCode == 0);
-        var refusals = results.Where(r => r.ExitCode == LockScripts.Held).ToList();
+        var refusals = results.Where(r => r.ExitCode == LockCommands.Held).ToList();
         Assert.Equal(9, refusals.Count);
         Assert.All(refusals, r => Assert.Equal("alice", LockState.Parse(r.StandardOutput)!.Holder?.Who));
     }

@@ -1,3 +1,4 @@
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Deployment;
 using Infosync.Deploy.Remote;
 using Xunit;
@@ -16,10 +17,10 @@ public sealed class LockTakeoverScriptTests : IDisposable
     [Fact]
     public async Task A_keeper_line_with_extra_fields_whose_process_lives_is_alive()
     {
-        await using var keeper = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-wide"));
+        await using var keeper = await host.StartAttachedAsync(LockCommands.Keeper("infosync-deploy-lock-wide"));
         PlantLock($"{keeper.FirstLine} infosync-deploy-lock-wide written by a newer version\n");
 
-        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
+        var state = LockState.Parse((await host.RunAsync(LockCommands.Describe(directory.FullName))).StandardOutput)!;
 
         Assert.True(state.KeeperAlive);
         Assert.Equal("infosync-deploy-lock-wide", state.Marker);
@@ -29,14 +30,14 @@ public sealed class LockTakeoverScriptTests : IDisposable
     [Fact]
     public async Task A_keeper_line_with_extra_fields_whose_process_ended_is_abandoned_and_taken_over()
     {
-        var ended = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-wide-gone"));
+        var ended = await host.StartAttachedAsync(LockCommands.Keeper("infosync-deploy-lock-wide-gone"));
         var pid = ended.FirstLine;
         await ended.DisposeAsync();
         PlantLock($"{pid} infosync-deploy-lock-wide-gone written by a newer version\n");
 
-        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
-        var takeOver = await host.RunAsync(LockScripts.TryTakeOver(directory.FullName, state.Marker));
-        var retry = await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-next"));
+        var state = LockState.Parse((await host.RunAsync(LockCommands.Describe(directory.FullName))).StandardOutput)!;
+        var takeOver = await host.RunAsync(LockCommands.TryTakeOver(directory.FullName, state.Marker));
+        var retry = await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-next"));
 
         Assert.True(state.IsAbandoned);
         Assert.Equal("infosync-deploy-lock-wide-gone", state.Marker);
@@ -47,11 +48,11 @@ public sealed class LockTakeoverScriptTests : IDisposable
     [Fact]
     public async Task A_lock_whose_keeper_lives_is_not_taken_over_however_old()
     {
-        await using var keeper = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-old"));
+        await using var keeper = await host.StartAttachedAsync(LockCommands.Keeper("infosync-deploy-lock-old"));
         var lockDirectory = PlantLock($"{keeper.FirstLine} infosync-deploy-lock-old\n");
         lockDirectory.LastWriteTimeUtc = DateTime.UtcNow.AddHours(-2);
 
-        var state = LockState.Parse((await host.RunAsync(LockScripts.Describe(directory.FullName))).StandardOutput)!;
+        var state = LockState.Parse((await host.RunAsync(LockCommands.Describe(directory.FullName))).StandardOutput)!;
 
         Assert.True(state.Age >= TimeSpan.FromHours(2), state.Age.ToString());
         Assert.True(state.KeeperAlive);
@@ -61,13 +62,13 @@ public sealed class LockTakeoverScriptTests : IDisposable
     [Fact]
     public async Task Taking_over_fails_naming_the_takeover_file_when_it_cannot_be_opened()
     {
-        var ended = await host.StartAttachedAsync(LockScripts.Keeper("infosync-deploy-lock-stuck"));
+        var ended = await host.StartAttachedAsync(LockCommands.Keeper("infosync-deploy-lock-stuck"));
         var pid = ended.FirstLine;
         await ended.DisposeAsync();
         var lockDirectory = PlantLock($"{pid} infosync-deploy-lock-stuck\n");
         Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy", ".takeover"));
 
-        var takeOver = await host.RunAsync(LockScripts.TryTakeOver(directory.FullName, "infosync-deploy-lock-stuck"));
+        var takeOver = await host.RunAsync(LockCommands.TryTakeOver(directory.FullName, "infosync-deploy-lock-stuck"));
 
         Assert.NotEqual(0, takeOver.ExitCode);
         Assert.Contains(".takeover", takeOver.StandardError, StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class LockTakeoverScriptTests : IDisposable
         Directory.CreateDirectory(Path.Combine(directory.FullName, ".deploy"));
         await File.WriteAllTextAsync(Path.Combine(directory.FullName, ".deploy", "lock"), "not a directory\n");
 
-        var result = await host.RunAsync(LockScripts.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-x"));
+        var result = await host.RunAsync(LockCommands.TryAcquire(directory.FullName, holder, "1", "infosync-deploy-lock-x"));
 
         Assert.Equal(10, result.ExitCode);
         Assert.Contains("cannot create directory", result.StandardError, StringComparison.Ordinal);

@@ -113,7 +113,7 @@ public sealed class JumpHostConnectionTests(RigFixture fixture)
         var jump = await fixture.JumpAsync();
         var marker = "infosync-test-keeper-" + Guid.NewGuid().ToString("N");
         var host = await RigSsh.ConnectAsync(fixture.Rig, jump.Settings());
-        var keeper = await host.StartAttachedAsync(Deploy.Deployment.LockScripts.Keeper(marker));
+        var keeper = await host.StartAttachedAsync(Deploy.Catalogue.LockCommands.Keeper(marker));
         Assert.True(IsAlive(keeper.FirstLine, marker));
 
         await host.DisposeAsync();

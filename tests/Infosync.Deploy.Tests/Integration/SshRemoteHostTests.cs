@@ -36,7 +36,7 @@ public sealed class SshRemoteHostTests(RigFixture fixture)
     public async Task An_attached_process_ends_when_released_and_when_the_connection_dies()
     {
         var marker = "infosync-test-keeper-" + Guid.NewGuid().ToString("N");
-        var keeper = Deploy.Deployment.LockScripts.Keeper(marker);
+        var keeper = Deploy.Catalogue.LockCommands.Keeper(marker);
         await using var observer = await RigSsh.ConnectAsync(fixture.Rig);
         var host = await RigSsh.ConnectAsync(fixture.Rig);
         var released = await host.StartAttachedAsync(keeper);

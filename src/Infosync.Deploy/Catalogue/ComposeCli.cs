@@ -1,7 +1,7 @@
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Remote;
 
-namespace Infosync.Deploy.Deployment;
+namespace Infosync.Deploy.Catalogue;
 
 /// <summary>The server's Compose: <c>docker compose</c> (v2) when the user may run it, else <c>docker-compose</c> (v1).</summary>
 public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand, int Version)
@@ -28,7 +28,8 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     /// <summary>Prints <c>v2</c>, <c>v1</c> or <c>none</c>: which Compose the server's user may run.</summary>
     public static RemoteCommand Detect { get; } = RemoteCommand.Read(RemoteCommand.Script(
         "if docker compose version >/dev/null 2>&1; then echo v2; " +
-        "elif p=$(command -v docker-compose) && [ -x \"$p\" ]; then echo v1; else echo none; fi"));
+        "elif p=$(command -v docker-compose) && [ -x \"$p\" ]; then echo v1; else echo none; fi"))
+        .Described("find the server's Compose: docker compose (v2), else docker-compose (v1)");
 
     /// <summary>The Compose that <see cref="Detect"/>'s output names, or null when there is none.</summary>
     public static ComposeCli? FromDetection(string output) => output.Trim() switch
@@ -57,6 +58,7 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
 
         up = up.Add("up", "--detach", "--no-deps").Add([.. services]);
         var lockFile = $"{directory}/.deploy/compose.lock";
-        return new(RemoteCommand.Script(DetachedScript, [directory, lockFile, up.Program, .. up.Arguments]), TimeSpan.FromMinutes(5));
+        return new RemoteCommand(RemoteCommand.Script(DetachedScript, [directory, lockFile, up.Program, .. up.Arguments]), TimeSpan.FromMinutes(5))
+            .Described($"in {directory}: {up.Display} (in its own session, so it finishes even if the connection drops)");
     }
 }

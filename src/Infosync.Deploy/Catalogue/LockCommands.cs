@@ -1,14 +1,15 @@
 using Infosync.Deploy.Commands;
+using Infosync.Deploy.Deployment;
 using Infosync.Deploy.Remote;
 
-namespace Infosync.Deploy.Deployment;
+namespace Infosync.Deploy.Catalogue;
 
 /// <summary>
 /// The server side of the deploy lock: a directory made with <c>mkdir</c> (atomic) under <c>DEPLOY_DIR/.deploy/</c>,
 /// holding the holder's description and the pid of a keeper process that lives exactly as long as the holder's
 /// connection. A lock whose keeper is gone was left behind by a deploy that died, and can be taken over at once.
 /// </summary>
-public static class LockScripts
+public static class LockCommands
 {
     /// <summary>Exit status: the deploy directory does not exist.</summary>
     public const int NoDeployDirectory = 12;
@@ -100,32 +101,39 @@ public static class LockScripts
 
     /// <summary>A process that holds its stdin open and prints its pid; <paramref name="marker"/> is in its command line.</summary>
     public static RemoteCommand Keeper(string marker) =>
-        new(CommandLine.For("sh").Add("-c", "echo $$; while read -r _; do :; done", marker), TimeSpan.FromSeconds(30));
+        new RemoteCommand(CommandLine.For("sh").Add("-c", "echo $$; while read -r _; do :; done", marker), TimeSpan.FromSeconds(30))
+            .Described("start the lock's keeper, a process that lives as long as this connection");
 
     /// <summary>Takes the lock, or exits <see cref="Held"/> printing <c>held AGE ALIVE MARKER</c> and the holder.</summary>
     public static RemoteCommand TryAcquire(string deployDirectory, LockHolder holder, string keeperPid, string marker) =>
-        RemoteCommand.Change(RemoteCommand.Script(Acquire, deployDirectory, holder.ToJson(), keeperPid, marker));
+        RemoteCommand.Change(RemoteCommand.Script(Acquire, deployDirectory, holder.ToJson(), keeperPid, marker))
+            .Described($"take the deploy lock {deployDirectory}/.deploy/lock");
 
     /// <summary>Removes the lock if its keeper is still <paramref name="staleMarker"/>; exit 1 when it changed hands.</summary>
     public static RemoteCommand TryTakeOver(string deployDirectory, string staleMarker) =>
-        RemoteCommand.Change(RemoteCommand.Script(TakeOver, deployDirectory, staleMarker));
+        RemoteCommand.Change(RemoteCommand.Script(TakeOver, deployDirectory, staleMarker))
+            .Described($"take over the deploy lock in {deployDirectory}, left by a deploy that died");
 
     /// <summary>
     /// Makes the lock ours again under a new keeper (<paramref name="keeperPid"/>, <paramref name="marker"/>) if it is
     /// still held under <paramref name="oldMarker"/> or is free; else exits <see cref="Held"/> printing the holder.
     /// </summary>
     public static RemoteCommand TryReclaim(string deployDirectory, string oldMarker, LockHolder holder, string keeperPid, string marker) =>
-        RemoteCommand.Change(RemoteCommand.Script(Reclaim, deployDirectory, oldMarker, holder.ToJson(), keeperPid, marker));
+        RemoteCommand.Change(RemoteCommand.Script(Reclaim, deployDirectory, oldMarker, holder.ToJson(), keeperPid, marker))
+            .Described($"take the deploy lock in {deployDirectory} back, if no other deploy took it");
 
     /// <summary>Removes the lock if it is still ours.</summary>
     public static RemoteCommand ReleaseIfOurs(string deployDirectory, string marker) =>
-        RemoteCommand.Change(RemoteCommand.Script(Release, deployDirectory, marker));
+        RemoteCommand.Change(RemoteCommand.Script(Release, deployDirectory, marker))
+            .Described($"release the deploy lock in {deployDirectory}");
 
     /// <summary>Prints nothing when unlocked, else <c>held AGE ALIVE MARKER</c> and the holder.</summary>
     public static RemoteCommand Describe(string deployDirectory) =>
-        RemoteCommand.Read(RemoteCommand.Script(Show, deployDirectory));
+        RemoteCommand.Read(RemoteCommand.Script(Show, deployDirectory))
+            .Described($"read the deploy lock in {deployDirectory}");
 
     /// <summary>Removes the lock whoever holds it.</summary>
     public static RemoteCommand Remove(string deployDirectory) =>
-        RemoteCommand.Change(RemoteCommand.Script("rm -rf -- \"$1/.deploy/lock\"", deployDirectory));
+        RemoteCommand.Change(RemoteCommand.Script("rm -rf -- \"$1/.deploy/lock\"", deployDirectory))
+            .Described($"remove the deploy lock in {deployDirectory}");
 }
