@@ -12,6 +12,9 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     /// <summary>Compose v1, the standalone program.</summary>
     public static readonly ComposeCli V1 = new("docker-compose", [], 1);
 
+    /// <summary>The Compose of a server that could not be asked which it has.</summary>
+    public static readonly ComposeCli Unknown = new("docker", ["compose"], 0);
+
     // $1 the project directory, $2 a lock file: an earlier `up` still finishing on the server (its connection dropped)
     // goes first. Compose runs in the directory as the operator would run it there.
     private const string DetachedScript =
@@ -40,7 +43,7 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     };
 
     /// <summary>How the Compose is named in output.</summary>
-    public string Display => string.Join(' ', [Program, .. Subcommand]);
+    public string Display => Version == 0 ? "the server's Compose" : string.Join(' ', [Program, .. Subcommand]);
 
     /// <summary>
     /// Recreates <paramref name="services"/> of the project in <paramref name="directory"/>, leaving every other service

@@ -17,6 +17,11 @@ public sealed record ComposeChange(
     public static ComposeChange Plan(ComposeProject before, string repository, string tag)
     {
         ArgumentNullException.ThrowIfNull(before);
+        if (!before.IsRead)
+        {
+            return Unread(before, repository, tag);
+        }
+
         var edit = ProjectImages.ReplaceTag(before.Sources, before.Env?.Text, repository, tag);
         var writes = new List<FileWrite>();
         for (var index = 0; index < before.Files.Count; index++)
@@ -41,6 +46,14 @@ public sealed record ComposeChange(
         return new ComposeChange(before, writes, edit.Changes, [.. current.Select(image => image.Service).Distinct()], newImages, from,
             Describe(before, writes, variables, tag));
     }
+
+    // Nothing is known of the server's files, so nothing is edited or recreated: the plan says so instead of guessing.
+    private static ComposeChange Unread(ComposeProject before, string repository, string tag) =>
+        new(before, [], [], [], [$"{repository}:{tag}"], repository,
+            $"The server could not be read, so which Compose it runs, which compose files it reads in {before.Directory} and which " +
+            $"services use {repository} are not known; no diff can be shown. The deploy would set the tag of each service whose " +
+            $"image is {repository} to {tag} in the compose file or .env that sets it (each only if unchanged since read, with a " +
+            "backup beside it), recreate those services with the server's Compose (up --detach --no-deps), wait for health, and roll back if it fails.");
 
     // The diff shows the image lines that change; every other line it shows has its value masked.
     private static string Describe(ComposeProject before, List<FileWrite> writes, HashSet<string> variables, string tag)

@@ -12,12 +12,22 @@ namespace Infosync.Deploy.Deployment;
 /// </summary>
 public sealed class ComposeFiles(IRemoteHost host, DeployTarget target)
 {
-    /// <summary>Reads the project: which files Compose uses there, their bytes, <c>.env</c>, the project name.</summary>
-    /// <exception cref="DeployException">The directory or a compose file is missing.</exception>
+    /// <summary>
+    /// Reads the project: which Compose runs it, which files it uses there, their bytes, <c>.env</c>, the project name;
+    /// <see cref="ComposeProject.Unread"/> when the host could not be asked (a plan without a connection).
+    /// </summary>
+    /// <exception cref="DeployException">The server has no Compose, or the directory or a compose file is missing.</exception>
     /// <exception cref="ComposeEditException">Compose would not find its files there, or a file cannot be read.</exception>
-    public async Task<ComposeProject> ReadAsync(ComposeCli cli, CancellationToken cancellationToken)
+    public async Task<ComposeProject> ReadAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(cli);
+        var detected = await host.RunAsync(ComposeCli.Detect, cancellationToken);
+        if (detected == CommandResult.NotRead)
+        {
+            return ComposeProject.Unread(target.Directory);
+        }
+
+        var cli = ComposeCli.FromDetection(detected.EnsureSuccess($"Looking for Compose on {host.Name}").StandardOutput)
+            ?? throw new DeployException($"{host.Name} has neither 'docker compose' (v2) nor 'docker-compose' (v1) that its user may run.");
         var probed = await host.RunAsync(FileCommands.Probe(target.Directory), cancellationToken);
         if (probed.ExitCode == FileCommands.NoDirectory)
         {

@@ -23,6 +23,12 @@ public sealed record ComposeProject(
     bool ExplicitFiles,
     string? ProjectName)
 {
+    /// <summary>A project the host could not be asked about (a plan without a connection): nothing is known of it.</summary>
+    public static ComposeProject Unread(string directory) => new(directory, directory, ComposeCli.Unknown, [], null, false, null);
+
+    /// <summary>Whether the project was read from the server.</summary>
+    public bool IsRead => Cli != ComposeCli.Unknown;
+
     /// <summary>The path <c>.env</c> has or would have.</summary>
     public string EnvPath => $"{Directory}/.env";
 

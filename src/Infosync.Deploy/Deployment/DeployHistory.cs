@@ -30,7 +30,7 @@ public sealed class DeployHistory(IRemoteHost host, string deployDirectory)
     public static RollbackPoint? Previous(IReadOnlyList<HistoryEntry> entries, string currentTag, string? currentImage)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var deploys = entries.Where(e => e.Result == HistoryEntry.Succeeded && e.Action == "deploy").ToList();
+        var deploys = entries.Where(e => e.Is(DeployAction.Deploy, DeployOutcome.Succeeded)).ToList();
         var ofCurrent = deploys.LastOrDefault(e => TagOf(e.To) == currentTag && (currentImage is null || e.ToImage is null || e.ToImage == currentImage));
         if (ofCurrent is not null)
         {

@@ -1,12 +1,15 @@
-using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>What the tasks do to one environment; each operation opens one connection to its server and closes it.</summary>
+/// <summary>
+/// What the tasks do to one environment; each operation opens one connection to its server and closes it. This is where
+/// a plan differs from a run: the host it opens prints instead of changing, and health is described instead of awaited.
+/// </summary>
 /// <param name="settings">The run's settings.</param>
 /// <param name="environment">The environment operated on.</param>
 /// <param name="log">Where output goes.</param>
@@ -19,21 +22,18 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     public async Task DeployAsync(string tag, CancellationToken cancellationToken)
     {
         await using var host = await OpenAsync(cancellationToken);
-        var result = await new Deployer(Session(host), settings.RequireRegistry(), settings.Origin)
-            .SwitchAsync("deploy", tag, cancellationToken);
-        DeploySummary.Write(log, result, host.IsPlan);
+        var result = await Flow(host).RunAsync(DeployAction.Deploy, tag, null, cancellationToken);
+        DeploySummary.Write(log, result, settings.DryRun);
     }
 
     /// <summary>Rolls back to <paramref name="tag"/>, or to the image that ran before the current one.</summary>
     public async Task RollbackAsync(string? tag, CancellationToken cancellationToken)
     {
         await using var host = await OpenAsync(cancellationToken);
-        var registry = settings.RequireRegistry();
-        var point = tag is null ? await RollbackTarget.FindAsync(host, target, registry, log, cancellationToken) : new RollbackPoint(tag, null, null);
+        var point = tag is null ? await RollbackTarget.FindAsync(host, target, settings.RequireRegistry(), cancellationToken) : new RollbackPoint(tag, null, null);
         log.Information("Rolling {0} back to {1}", environment, point.Display);
-        var result = await new Deployer(Session(host), registry, settings.Origin)
-            .SwitchAsync("rollback", point.Tag, cancellationToken, point);
-        DeploySummary.Write(log, result, host.IsPlan);
+        var result = await Flow(host).RunAsync(DeployAction.Rollback, point.Tag, point, cancellationToken);
+        DeploySummary.Write(log, result, settings.DryRun);
     }
 
     /// <summary>Prints what runs, the lock, and the last deployments.</summary>
@@ -49,7 +49,7 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         await using var host = await OpenAsync(cancellationToken);
         var shown = await host.RunAsync(LockCommands.Describe(target.Directory), cancellationToken);
         var state = LockState.Parse(shown.StandardOutput);
-        if (state is null && !host.IsPlan)
+        if (state is null && shown.Succeeded)
         {
             log.Information("{0} is not locked.", environment);
             return;
@@ -59,8 +59,13 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         log.Warning("Removed the deploy lock of {0}{1}.", environment, state is null ? string.Empty : $", held by {state.Describe(DateTimeOffset.UtcNow)}");
     }
 
-    private DeploySession Session(IRemoteHost host) =>
-        new(host, target, log, redactor, () => RemoteHosts.OpenAsync(target.Ssh, plan: false, log, redactor, CancellationToken.None));
+    private DeployFlow Flow(IRemoteHost host)
+    {
+        IHealthGate gate = settings.DryRun ? new PlannedHealthGate(target.Health, log) : new HealthGate(target.Health, log, redactor);
+        Func<Task<IRemoteHost>>? reconnect = settings.DryRun ? null : () => RemoteHosts.OpenAsync(target.Ssh, plan: false, log, redactor, CancellationToken.None);
+        var run = new DeployRun(host, target, settings.RequireRegistry(), settings.Origin, log, redactor, gate, reconnect);
+        return new DeployFlow(run, new RecreateSwitch());
+    }
 
     private Task<IRemoteHost> OpenAsync(CancellationToken cancellationToken) =>
         RemoteHosts.OpenAsync(target.Ssh, settings.DryRun, log, redactor, cancellationToken);

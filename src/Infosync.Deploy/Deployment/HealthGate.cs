@@ -6,30 +6,30 @@ using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
+/// <summary>Decides whether the switched services are healthy.</summary>
+public interface IHealthGate
+{
+    /// <summary>Waits for <paramref name="services"/>' containers to be healthy; null when they are, else why not.</summary>
+    Task<string?> WaitAsync(ServiceContainers containers, IReadOnlyCollection<string> services, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Waits, polling at most once a second, until every container of the changed services is healthy and the
 /// health URL answers 2xx; on failure explains it with each container's state and last log lines.
 /// </summary>
-public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, HealthSettings settings, ICakeLog log, Redactor redactor)
+public sealed class HealthGate(HealthSettings settings, ICakeLog log, Redactor redactor) : IHealthGate
 {
-    /// <summary>Waits for health; returns null when healthy, else the reason with diagnostics.</summary>
-    public async Task<string?> WaitAsync(IReadOnlyCollection<string> services, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<string?> WaitAsync(ServiceContainers containers, IReadOnlyCollection<string> services, CancellationToken cancellationToken)
     {
-        if (host.IsPlan)
-        {
-            log.Information("[plan] {0}: wait up to {1:0} s for {2} to be healthy{3}", host.Name,
-                settings.Timeout.TotalSeconds, string.Join(", ", services),
-                settings.Url is null ? string.Empty : $" and {settings.Url} to answer 2xx");
-            return null;
-        }
-
+        ArgumentNullException.ThrowIfNull(containers);
         var deadline = DateTimeOffset.UtcNow + settings.Timeout;
         var watch = new ContainerWatch(settings.Settle);
         var verdict = new HealthVerdict(false, "no container checked yet", []);
         while (DateTimeOffset.UtcNow < deadline)
         {
             var started = DateTimeOffset.UtcNow;
-            verdict = await CheckOnceAsync(services, watch, cancellationToken);
+            verdict = await CheckOnceAsync(containers, services, watch, cancellationToken);
             if (verdict.Healthy || verdict.Hopeless)
             {
                 break;
@@ -47,10 +47,10 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
             return null;
         }
 
-        return await DiagnoseAsync(verdict, cancellationToken);
+        return await DiagnoseAsync(containers, verdict, cancellationToken);
     }
 
-    private async Task<HealthVerdict> CheckOnceAsync(IReadOnlyCollection<string> services, ContainerWatch watch, CancellationToken cancellationToken)
+    private async Task<HealthVerdict> CheckOnceAsync(ServiceContainers containers, IReadOnlyCollection<string> services, ContainerWatch watch, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         foreach (var service in services)
@@ -71,13 +71,13 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
             return verdict;
         }
 
-        var status = (await host.RunAsync(ContainerCommands.HttpStatus(settings.Url), cancellationToken)).StandardOutput.Trim();
+        var status = (await containers.Host.RunAsync(ContainerCommands.HttpStatus(settings.Url), cancellationToken)).StandardOutput.Trim();
         return status.Length == 3 && status[0] == '2'
             ? verdict
             : new HealthVerdict(false, $"{settings.Url} answered {(status is "000" or "" ? "nothing" : "HTTP " + status)}", ids);
     }
 
-    private async Task<string> DiagnoseAsync(HealthVerdict verdict, CancellationToken cancellationToken)
+    private async Task<string> DiagnoseAsync(ServiceContainers containers, HealthVerdict verdict, CancellationToken cancellationToken)
     {
         var timedOut = verdict.Hopeless ? string.Empty : $" within {settings.Timeout.TotalSeconds:0} s";
         log.Error("Not healthy{0}: {1}", timedOut, verdict.Reason);
@@ -86,12 +86,12 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
             foreach (var state in await containers.InspectAsync(verdict.ContainerIds, CancellationToken.None))
             {
                 log.Error("  {0}", state.Describe());
-                if (await ExitsAsync(state) is { Length: > 0 } exits)
+                if (await ExitsAsync(containers.Host, state) is { Length: > 0 } exits)
                 {
                     log.Error("  {0}", exits);
                 }
 
-                var logs = await host.RunAsync(ContainerCommands.Logs(state.Id), CancellationToken.None);
+                var logs = await containers.Host.RunAsync(ContainerCommands.Logs(state.Id), CancellationToken.None);
                 log.Error("  last log lines of {0}:{1}{2}", state.DisplayName, Environment.NewLine,
                     redactor.Redact((logs.StandardOutput + logs.StandardError).TrimEnd()));
             }
@@ -103,10 +103,23 @@ public sealed class HealthGate(IRemoteHost host, ServiceContainers containers, H
 
     // A container its restart policy brought back reports exit code 0 while it runs again; Docker's events still tell
     // how each run before ended.
-    private async Task<string> ExitsAsync(ContainerState state)
+    private async Task<string> ExitsAsync(IRemoteHost host, ContainerState state)
     {
         var events = await host.RunAsync(ContainerCommands.ExitCodes(state.Id, settings.Timeout + TimeSpan.FromMinutes(5)), CancellationToken.None);
         var codes = events.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return codes.Length == 0 ? string.Empty : $"{state.DisplayName} exited {codes.Length} time(s), the last with exit code {codes[^1]}";
+    }
+}
+
+/// <summary>A plan's health gate: says what the deploy would wait for; a plan cannot see containers it did not start.</summary>
+public sealed class PlannedHealthGate(HealthSettings settings, ICakeLog log) : IHealthGate
+{
+    /// <inheritdoc/>
+    public Task<string?> WaitAsync(ServiceContainers containers, IReadOnlyCollection<string> services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(containers);
+        log.Information("[plan] {0}: wait up to {1:0} s for {2} to be healthy{3}", containers.Host.Name, settings.Timeout.TotalSeconds,
+            string.Join(", ", services), settings.Url is null ? string.Empty : $" and {settings.Url} to answer 2xx");
+        return Task.FromResult<string?>(null);
     }
 }

@@ -21,11 +21,11 @@ public sealed record HistoryEntry(
     [property: JsonPropertyName("fromImage")] string? FromImage = null,
     [property: JsonPropertyName("toImage")] string? ToImage = null)
 {
-    /// <summary>The result of a deploy or rollback that completed.</summary>
-    public const string Succeeded = "succeeded";
+    /// <summary>Whether the entry records <paramref name="action"/> ending in <paramref name="outcome"/>.</summary>
+    public bool Is(DeployAction action, DeployOutcome outcome) => Action == action.Word() && Is(outcome);
 
-    /// <summary>The result of an attempt that changed nothing or was rolled back.</summary>
-    public const string Failed = "failed";
+    /// <summary>Whether the entry records an attempt ending in <paramref name="outcome"/>.</summary>
+    public bool Is(DeployOutcome outcome) => Result == outcome.Word();
 
     /// <summary>One line of JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this);

@@ -13,16 +13,26 @@ namespace Infosync.Deploy.Deployment;
 /// pull, so that when the tag is reused (<c>latest</c>, a branch name) and the pull moves it to a new image, the old
 /// one is still there, by id: a failed deploy points the tag back at it before bringing it up again.
 /// </summary>
-internal sealed class PreviousImages(IRemoteHost host, ServiceContainers containers, DeployTarget target, RegistrySettings registry)
+internal sealed class PreviousImages(DeployRun run, ComposeProject project)
 {
+    private readonly IRemoteHost host = run.Host;
+    private readonly ServiceContainers containers = run.Containers(project);
+
+    /// <summary>Reads what each service of <paramref name="change"/> runs, and pins it.</summary>
+    public async Task<IReadOnlyList<RunningImage>> CaptureAndPinAsync(ComposeChange change, CancellationToken cancellationToken)
+    {
+        var previous = await CaptureAsync(change, cancellationToken);
+        await PinAsync(previous, cancellationToken);
+        return previous;
+    }
+
     /// <summary>
     /// Reads what each service of <paramref name="change"/> runs. Refuses when its containers belong to another Compose
     /// project than the one Compose will use now (a server moved from v1 to v2, a renamed directory): deploying would
     /// start a second copy of the app beside them.
     /// </summary>
-    public async Task<IReadOnlyList<RunningImage>> CaptureAsync(ComposeChange change, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RunningImage>> CaptureAsync(ComposeChange change, CancellationToken cancellationToken)
     {
-        var project = change.Before;
         if (project.ProjectName is null)
         {
             throw new DeployException($"{project.Cli.Display} would refuse the project name of {project.Directory} " +
@@ -51,11 +61,11 @@ internal sealed class PreviousImages(IRemoteHost host, ServiceContainers contain
     }
 
     /// <summary>Tags each previous image <c>REPOSITORY:infosync-previous-ENV-SERVICE</c>, so it outlives a moved tag.</summary>
-    public async Task PinAsync(IReadOnlyList<RunningImage> images, CancellationToken cancellationToken)
+    private async Task PinAsync(IReadOnlyList<RunningImage> images, CancellationToken cancellationToken)
     {
         foreach (var image in images)
         {
-            (await host.RunAsync(ImageCommands.Tag(image.ImageId, $"{registry.Repository}:{PinTag(image.Service)}"), cancellationToken))
+            (await host.RunAsync(ImageCommands.Tag(image.ImageId, $"{run.Registry.Repository}:{PinTag(image.Service)}"), cancellationToken))
                 .EnsureSuccess($"Pinning the image {image.Service} runs ({RollbackPoint.ShortId(image.ImageId)}) on {host.Name}");
         }
     }
@@ -88,10 +98,11 @@ internal sealed class PreviousImages(IRemoteHost host, ServiceContainers contain
 
     private string PinTag(string service)
     {
-        var tag = $"infosync-previous-{target.Environment.Name}-{service}";
+        var tag = $"infosync-previous-{run.Target.Environment.Name}-{service}";
         return tag.Length <= 128 && SettingRules.IsDockerTag(tag)
             ? tag
-            : $"infosync-previous-{target.Environment.Name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(service)))[..16]}";
+            
+            : $"infosync-previous-{run.Target.Environment.Name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(service)))[..16]}";
     }
 
     private static string Foreign(ComposeProject project, string service, ContainerState state) =>

@@ -1,4 +1,3 @@
-using Cake.Core.Diagnostics;
 using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
@@ -8,12 +7,15 @@ namespace Infosync.Deploy.Deployment;
 /// <summary>Finds where a rollback returns to, from what the project runs now and the server's history.</summary>
 internal static class RollbackTarget
 {
-    public static async Task<RollbackPoint> FindAsync(IRemoteHost host, DeployTarget target, RegistrySettings registry, ICakeLog log, CancellationToken cancellationToken)
+    public static async Task<RollbackPoint> FindAsync(IRemoteHost host, DeployTarget target, RegistrySettings registry, CancellationToken cancellationToken)
     {
-        var cli = await ServerCompose.DetectAsync(host, log, cancellationToken)
-            ?? throw new DeployException($"The history of {target.Environment} cannot be read without the server; " +
+        var project = await new ComposeFiles(host, target).ReadAsync(cancellationToken);
+        if (!project.IsRead)
+        {
+            throw new DeployException($"The history of {target.Environment} cannot be read without the server; " +
                 $"give the tag to roll back to with {SettingNames.RollbackTag.Display}.");
-        var project = await new ComposeFiles(host, target).ReadAsync(cli, cancellationToken);
+        }
+
         var running = project.Images.FirstOrDefault(image => ImageReference.IsOf(image.Reference, registry.Repository))
             ?? throw new DeployException($"{project.FileNames} in {target.Directory} has no service using {registry.Repository}.");
         var currentTag = DeployHistory.TagOf(running.Reference) ?? "latest";

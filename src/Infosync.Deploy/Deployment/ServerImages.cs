@@ -93,10 +93,10 @@ public sealed class ServerImages(IRemoteHost host, RegistrySettings registry, IC
     public async Task PruneAsync(IReadOnlyList<HistoryEntry> history, IReadOnlyCollection<string> protectedTags)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var deployedNewestFirst = history.Where(e => e.Result == HistoryEntry.Succeeded)
+        var deployedNewestFirst = history.Where(e => e.Is(DeployOutcome.Succeeded))
             .Select(e => DeployHistory.TagOf(e.To)).OfType<string>().Reverse().Distinct().ToList();
         var candidates = deployedNewestFirst.Skip(Kept).Where(t => !protectedTags.Contains(t)).ToHashSet(StringComparer.Ordinal);
-        if (candidates.Count == 0 || host.IsPlan)
+        if (candidates.Count == 0)
         {
             return;
         }

@@ -6,6 +6,9 @@ namespace Infosync.Deploy.Deployment;
 /// <summary>Finds and inspects the containers of a project's services on its server, by Compose's labels.</summary>
 public sealed class ServiceContainers(IRemoteHost host, IReadOnlyList<string> workingDirectories)
 {
+    /// <summary>The host the containers run on.</summary>
+    public IRemoteHost Host => host;
+
     /// <summary>The ids of <paramref name="service"/>'s containers; null when Docker could not be asked.</summary>
     public async Task<IReadOnlyList<string>?> IdsAsync(string service, CancellationToken cancellationToken)
     {

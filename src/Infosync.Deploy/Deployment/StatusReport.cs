@@ -17,10 +17,13 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
         log.Information("Status of {0} on {1} ({2})", target.Environment, host.Name, target.Directory);
-        var cli = await ServerCompose.DetectAsync(host, log, cancellationToken)
-            ?? throw new DeployException($"Cannot ask {host.Name} which Compose it runs.");
-        var project = await new ComposeFiles(host, target).ReadAsync(cli, cancellationToken);
-        log.Information("  {0}, project {1}, files {2}", cli.Display, project.ProjectName ?? "(refused by Compose)", project.FileNames);
+        var project = await new ComposeFiles(host, target).ReadAsync(cancellationToken);
+        if (!project.IsRead)
+        {
+            throw new DeployException($"Cannot ask {host.Name} which Compose it runs.");
+        }
+
+        log.Information("  {0}, project {1}, files {2}", project.Cli.Display, project.ProjectName ?? "(refused by Compose)", project.FileNames);
         var containers = new ServiceContainers(host, project.WorkingDirectories);
         var images = new ServerImages(host, registry, log, Secrets.Redactor.None);
         foreach (var service in project.Images.Where(image => ImageReference.IsOf(image.Reference, registry.Repository)))

@@ -11,8 +11,6 @@ public interface IRemoteHost : IAsyncDisposable
     /// <summary>How the host appears in output: <c>deployer@host:22</c>, <c>local</c>.</summary>
     string Name { get; }
 
-    /// <summary>Whether commands that change something are only printed.</summary>
-    bool IsPlan { get; }
 
     /// <summary>Runs <paramref name="command"/>; throws only when the host cannot be reached or the timeout passes.</summary>
     Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default);

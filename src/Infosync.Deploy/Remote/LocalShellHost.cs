@@ -13,8 +13,6 @@ public sealed class LocalShellHost : IRemoteHost
     /// <inheritdoc/>
     public string Name => "local";
 
-    /// <inheritdoc/>
-    public bool IsPlan => false;
 
     /// <inheritdoc/>
     public async Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)

@@ -10,8 +10,6 @@ public sealed class LoggingRemoteHost(IRemoteHost inner, ICakeLog log, Redactor 
     /// <inheritdoc/>
     public string Name => inner.Name;
 
-    /// <inheritdoc/>
-    public bool IsPlan => inner.IsPlan;
 
     /// <inheritdoc/>
     public async Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)

@@ -26,8 +26,6 @@ public sealed class SshRemoteHost : IRemoteHost
     /// <inheritdoc/>
     public string Name { get; }
 
-    /// <inheritdoc/>
-    public bool IsPlan => false;
 
     /// <summary>
     /// Connects and authenticates, through the jump hosts when the settings name any, or throws a

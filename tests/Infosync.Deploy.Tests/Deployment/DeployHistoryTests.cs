@@ -7,7 +7,7 @@ public sealed class DeployHistoryTests
 {
     private const string Repo = "localhost:5443/infosync/infosync";
 
-    private static HistoryEntry Entry(string action, string from, string to, string result = HistoryEntry.Succeeded, string? fromImage = null, string? toImage = null) =>
+    private static HistoryEntry Entry(string action, string from, string to, string result = "succeeded", string? fromImage = null, string? toImage = null) =>
         new(DateTimeOffset.UtcNow, "dev", action, $"{Repo}:{from}", $"{Repo}:{to}@sha256:{new string('a', 64)}", result, 1, "me", null,
             FromImage: fromImage, ToImage: toImage);
 
@@ -30,7 +30,7 @@ public sealed class DeployHistoryTests
     [Fact]
     public void Failed_attempts_are_not_rollback_targets()
     {
-        var entries = new[] { Entry("deploy", "v0", "v1"), Entry("deploy", "v1", "v9", HistoryEntry.Failed) };
+        var entries = new[] { Entry("deploy", "v0", "v1"), Entry("deploy", "v1", "v9", DeployOutcome.Failed.Word()) };
 
         Assert.Equal("v0", DeployHistory.Previous(entries, "v1", null)?.Tag);
     }
@@ -62,7 +62,7 @@ public sealed class DeployHistoryTests
     public void The_digest_recorded_with_the_old_reference_comes_along()
     {
         var digest = "sha256:" + new string('d', 64);
-        var entries = new[] { new HistoryEntry(DateTimeOffset.UtcNow, "dev", "deploy", $"{Repo}:v1@{digest}", $"{Repo}:v2", HistoryEntry.Succeeded, 1, "me", null) };
+        var entries = new[] { new HistoryEntry(DateTimeOffset.UtcNow, "dev", "deploy", $"{Repo}:v1@{digest}", $"{Repo}:v2", DeployOutcome.Succeeded.Word(), 1, "me", null) };
 
         Assert.Equal(new RollbackPoint("v1", null, digest), DeployHistory.Previous(entries, "v2", null));
     }

@@ -13,7 +13,7 @@ public sealed class HistoryAppendTests : IDisposable
     public void Dispose() => directory.Delete(recursive: true);
 
     private static HistoryEntry Entry(string to) =>
-        new(DateTimeOffset.UtcNow, "dev", "deploy", "r/p/n:v0", $"r/p/n:{to}", HistoryEntry.Succeeded, 1, "me", null);
+        new(DateTimeOffset.UtcNow, "dev", "deploy", "r/p/n:v0", $"r/p/n:{to}", DeployOutcome.Succeeded.Word(), 1, "me", null);
 
     [Fact]
     public async Task An_append_after_a_torn_last_line_starts_a_line_of_its_own()

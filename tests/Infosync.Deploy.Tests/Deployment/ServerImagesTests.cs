@@ -44,7 +44,7 @@ public sealed class ServerImagesTests
     }
 
     private static List<HistoryEntry> Deployed(params string[] tags) =>
-        [.. tags.Select(t => new HistoryEntry(DateTimeOffset.UtcNow, "dev", "deploy", null, $"harbor:5000/infosync/infosync:{t}", HistoryEntry.Succeeded, 1, "me", null))];
+        [.. tags.Select(t => new HistoryEntry(DateTimeOffset.UtcNow, "dev", "deploy", null, $"harbor:5000/infosync/infosync:{t}", DeployOutcome.Succeeded.Word(), 1, "me", null))];
 
     [Fact]
     public async Task The_digest_comes_from_the_repository_s_own_repo_digest()

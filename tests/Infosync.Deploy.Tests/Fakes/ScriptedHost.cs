@@ -12,8 +12,6 @@ public sealed class ScriptedHost : IRemoteHost
 
     public string Name => "fake";
 
-    public bool IsPlan => false;
-
     public ScriptedHost Answer(string contains, string output, int exitCode = 0)
     {
         answers.Add((contains, new CommandResult(exitCode, output, string.Empty)));

@@ -26,7 +26,7 @@ public sealed class ServerTextTests(RigFixture fixture)
         await fixture.ResetAsync("stage", old);
         var image = $"{fixture.Rig.Repository}:{old}";
         var entry = new HistoryEntry(DateTimeOffset.UtcNow, "stage", "deploy" + Hostile + " action", image, image,
-            HistoryEntry.Succeeded, 1.5, "eve" + Hostile + " history", null);
+            DeployOutcome.Succeeded.Word(), 1.5, "eve" + Hostile + " history", null);
         // A line with the raw bytes, not JSON escapes: not an entry, so skipped, but printed whole by a careless reader.
         var raw = "{\"who\":\"raw" + Hostile + " raw line\"}";
         await PlantedFiles.HistoryAsync(fixture.Rig, "stage", entry.ToJson(), raw);
