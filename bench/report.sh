@@ -1,61 +1,114 @@
 #!/usr/bin/env bash
-# Writes BENCHMARKS.md at the repository root from one run's samples and prints its summary table.
-#   report.sh <results.tsv> <runs>
+# Fills a template with one run's figures and prints it; run.sh writes BENCHMARKS.md with it.
+#   report.sh <run dir> [template]     the run dir holds facts.tsv and results.tsv; the template defaults to
+#                                      BENCHMARKS.template.md beside this script
+# The template's text is copied as it is. Each {{...}} in it is one cell, and says what it shows:
+#   {{FORMAT SOURCE}}                    a summary of the numbers SOURCE names
+#   {{target OP LIMIT FORMAT SOURCE}}    four cells: the summary | the target | met or missed | median - target
+#                                        (OP <=, <, >= test the median; == tests every number; LIMIT in raw units)
+#   {{fact KEY}}, {{facts}}, {{results}} a line of facts.tsv; the whole of each file (results sorted)
+# SOURCE   of M V            the samples of metric M, variant V
+#          pool MRE VRE      every sample whose metric and variant match these regular expressions
+#          ratio M A B       A / B in each round that measured both (they ran side by side)
+#          minus M A B       A - B in each round
+#          plus M V...       the sum of the variants V... in each round that measured them all
+# FORMAT   ms s mib x n d1   "median (min-max)": ms, seconds of ms, MiB of kB, a ratio, plain, one decimal;
+#                            with /K, of the numbers divided by K
+#          count count=V sum how many numbers, how many equal V, their total
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-source "$BENCH_ROOT/stats.sh"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+run="${1:-}" template="${2:-$here/BENCHMARKS.template.md}"
+if (($# < 1 || $# > 2)) || [[ ! -r "$run/facts.tsv" || ! -r "$run/results.tsv" || ! -r "$template" ]]; then
+  echo "usage: report.sh <run dir with facts.tsv and results.tsv> [template]" >&2
+  exit 2
+fi
 
-[[ $# == 2 ]] || die "usage: report.sh <results.tsv> <runs>"
-RESULTS="$1" runs="$2"
-out="$REPO_ROOT/BENCHMARKS.md"
+sorted="$(mktemp)"
+trap 'rm -f "$sorted"' EXIT
+LC_ALL=C sort -t $'\t' -k1,1 -k2,2 -k3,3n "$run/results.tsv" >"$sorted"
 
-declare -A down
-for v in tool-big manual-big tool-small manual-small recreate; do
-  down[$v]="$(stat down_longest_ms "down-$v")"
-done
-manual_big="$(ratio down_longest_ms down-manual-big down-tool-big)"
-manual_small="$(ratio down_longest_ms down-manual-small down-tool-small)"
-size_tool="$(ratio down_longest_ms down-tool-big down-tool-small)"
-size_manual="$(ratio down_longest_ms down-manual-big down-manual-small)"
-restart_big="$(ratio down_longest_ms down-tool-big down-recreate)"
-restart_small="$(ratio down_longest_ms down-tool-small down-recreate)"
-resolution=20
-recreate_limit=$(($(median_of "${down[recreate]}" | cut -d. -f1) + resolution))
-rate="$(samples_of down_rate_hz '^down-' | summarize)"
-gap="$(samples_of down_max_gap_ms '^down-' | summarize)"
+awk -F'\t' '
+  function fail(why) { printf "report.sh: %s:%d: %s\n", FILENAME, FNR, why >"/dev/stderr"; failed = 1; return "?" }
 
-settle3="$(stat wall_ms over-tool-settle3)" settle0="$(stat wall_ms over-tool-settle0)" script="$(stat wall_ms over-script)"
-over3="$(ratio wall_ms over-tool-settle3 over-script)" over0="$(ratio wall_ms over-tool-settle0 over-script)"
+  # Sets v[1..n] to the numbers that w[first..k] names, in increasing order; returns n, or -1 if it names none.
+  function collect(w, first, k,    n, i, j, r, a, b, seen) {
+    n = 0; split("", v); split("", a); split("", b); split("", seen)
+    if (w[first] == "of" && k == first + 2) {
+      for (i = 1; i <= N; i++) if (M[i] == w[first + 1] && V[i] == w[first + 2]) v[++n] = X[i]
+    } else if (w[first] == "pool" && k == first + 2) {
+      for (i = 1; i <= N; i++) if (M[i] ~ w[first + 1] && V[i] ~ w[first + 2]) v[++n] = X[i]
+    } else if ((w[first] == "ratio" || w[first] == "minus") && k == first + 3) {
+      for (i = 1; i <= N; i++) if (M[i] == w[first + 1]) {
+        if (V[i] == w[first + 2]) a[R[i]] = X[i]
+        if (V[i] == w[first + 3]) b[R[i]] = X[i]
+      }
+      for (r in a) if (r in b) {
+        if (w[first] == "minus") v[++n] = a[r] - b[r]
+        else if (b[r] > 0) v[++n] = a[r] / b[r]
+      }
+    } else if (w[first] == "plus" && k > first + 1) {
+      for (i = 1; i <= N; i++) for (j = first + 2; j <= k; j++)
+        if (M[i] == w[first + 1] && V[i] == w[j]) { a[R[i]] += X[i]; seen[R[i]]++ }
+      for (r in a) if (seen[r] == k - first - 1) v[++n] = a[r]
+    } else return -1
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { r = v[j]; v[j] = v[j - 1]; v[j - 1] = r }
+    return n
+  }
 
-start_sh="$(stat wall_ms start-build-sh)" start_run="$(stat wall_ms start-dotnet-run)"
-start_none="$(stat wall_ms start-no-server)" start_ratio="$(ratio wall_ms start-dotnet-run start-build-sh)"
+  function median(n) { return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
 
-tool_logins="$(samples_of ssh_key_logins '^(down|over)-tool-')"
-deploys="$(grep -c . <<<"$tool_logins")" exactly_one="$(grep -cx 1 <<<"$tool_logins" || true)"
-script_logins="$(samples_of ssh_key_logins '^(down-manual|over-script)' | sort -u | paste -sd/)"
-others="$(awk -F'\t' '$1 == "ssh_password_logins" { n += $4 } END { print n + 0 }' "$RESULTS")"
-rss_deploy="$(samples_of rss_kb '^(down|over)-tool-' | summarize)"
-rss_plan="$(stat rss_kb start-build-sh)" rss_run="$(stat rss_kb start-dotnet-run)"
+  # Sets the number pattern, unit and divisor of a "median (min-max)" format; returns 0 if f is not one.
+  function unit(f,    parts) {
+    split(f, parts, "/"); div = parts[2] == "" ? 1 : parts[2]
+    if (parts[1] == "ms") { pat = "%.0f"; suffix = " ms" } else if (parts[1] == "s") { pat = "%.2f"; suffix = " s"; div *= 1000 }
+    else if (parts[1] == "mib") { pat = "%.0f"; suffix = " MiB"; div *= 1024 } else if (parts[1] == "x") { pat = "%.2f"; suffix = "×" }
+    else if (parts[1] == "n") { pat = "%.0f"; suffix = "" } else if (parts[1] == "d1") { pat = "%.1f"; suffix = "" }
+    else return 0
+    return 1
+  }
 
-summary="$(cat <<TABLE
-| Measure | Median (min–max) | Target | Verdict |
-|---|---|---|---|
-| Downtime of a tool deploy, 212 MB image (longest failed-probe window) | $(fmt_ms "${down[tool-big]}") | | |
-| … same, small image | $(fmt_ms "${down[tool-small]}") | | |
-| … big ÷ small (does downtime grow with image size?) | $(fmt_x "$size_tool") | ≤ 1.2× | $(verdict "$(median_of "$size_tool")" "<=" 1.2) |
-| … container's own stop+start (\`up -d --force-recreate\`, pulled image) | $(fmt_ms "${down[recreate]}") | | |
-| … tool ÷ stop+start, big image | $(fmt_x "$restart_big") | tool ≤ stop+start + ${resolution} ms | $(verdict "$(median_of "${down[tool-big]}")" "<=" "$recreate_limit") |
-| … tool ÷ stop+start, small image | $(fmt_x "$restart_small") | tool ≤ stop+start + ${resolution} ms | $(verdict "$(median_of "${down[tool-small]}")" "<=" "$recreate_limit") |
-| Manual order (rm, pull, up) ÷ tool downtime, big image | $(fmt_x "$manual_big") | ≥ 10× | $(verdict "$(median_of "$manual_big")" ">=" 10) |
-| … small image | $(fmt_x "$manual_small") | (none) | |
-| Deploy wall time, tool (HEALTH_SETTLE=3, default) ÷ script | $(fmt_x "$over3") | ≤ 1.3× | $(verdict "$(median_of "$over3")" "<=" 1.3) |
-| Deploy wall time, tool (HEALTH_SETTLE=0) ÷ script | $(fmt_x "$over0") | ≤ 1.3× | $(verdict "$(median_of "$over0")" "<=" 1.3) |
-| Start-up: \`./build.sh --target=DeployDev --dry-run\`, warm | $(fmt_s "$start_sh") | < 1 s | $(verdict "$(median_of "$start_sh")" "<" 1000) |
-| … \`dotnet run --project build/Build.csproj -- …\` ÷ build.sh | $(fmt_x "$start_ratio") | | |
-| SSH logins per deploy (sshd log) | exactly 1 in $exactly_one of $deploys deploys | exactly 1 | $(verdict "$exactly_one" ">=" "$deploys") |
-| Peak memory of the host during a deploy (max RSS) | $(fmt_mib "$rss_deploy") | (report) | |
-TABLE
-)"
+  function summary(f, n,    i, s, c, want) {
+    if (f == "count") return n
+    if (f ~ /^count=/) { want = substr(f, 7) + 0; for (i = 1; i <= n; i++) c += (v[i] == want); return c + 0 }
+    if (f == "sum") { for (i = 1; i <= n; i++) s += v[i]; return sprintf("%.0f", s) }
+    if (!unit(f)) return fail("unknown format " f)
+    if (n == 0) return "—"
+    return sprintf(pat suffix " (" pat "–" pat ")", median(n) / div, v[1] / div, v[n] / div)
+  }
 
-source "$BENCH_ROOT/report-text.sh" >"$out"
-printf '%s\n\nWritten to %s\n' "$summary" "$out"
+  function target(w, k,    op, limit, n, med, met, margin, shown) {
+    op = w[2]; limit = w[3] + 0
+    if (op !~ /^(<=|<|>=|==)$/ || k < 5 || !unit(w[4])) return fail("not a target: " w[2] " " w[3] " " w[4])
+    n = collect(w, 5, k)
+    if (n < 0) return fail("unknown source " w[5])
+    shown = (op == "==" ? "exactly" : op == "<=" ? "≤" : op == ">=" ? "≥" : "<") " " sprintf("%g", limit / div) suffix
+    if (n == 0) return "— | " shown " | — | —"
+    med = median(n)
+    met = op == "<=" ? med <= limit : op == "<" ? med < limit : op == ">=" ? med >= limit : v[1] == limit && v[n] == limit
+    margin = sprintf("%+" substr(pat, 2) suffix, (med - limit) / div)
+    if (suffix == "×") margin = margin sprintf(" (%+.0f %%)", (med / limit - 1) * 100)
+    return summary(w[4], n) " | " shown " | " (met ? "**met**" : "**missed**") " | " margin
+  }
+
+  function cell(text,    w, k, n) {
+    k = split(text, w, " ")
+    if (w[1] == "results") return RESULTS_TEXT
+    if (w[1] == "facts") return FACTS_TEXT
+    if (w[1] == "fact" && k == 2) return (w[2] in FACT) ? FACT[w[2]] : fail("no fact " w[2] " in facts.tsv")
+    if (w[1] == "target") return target(w, k)
+    n = collect(w, 2, k)
+    return n < 0 ? fail("cannot fill {{" text "}}") : summary(w[1], n)
+  }
+
+  FILENAME == ARGV[1] { FACT[$1] = $2; FACTS_TEXT = FACTS_TEXT (FNR > 1 ? "\n" : "") $0; next }
+  FILENAME == ARGV[2] { N++; M[N] = $1; V[N] = $2; R[N] = $3; X[N] = $4 + 0; RESULTS_TEXT = RESULTS_TEXT (N > 1 ? "\n" : "") $0; next }
+  {
+    line = $0; out = ""
+    while (match(line, /\{\{[^}]*\}\}/)) {
+      out = out substr(line, 1, RSTART - 1) cell(substr(line, RSTART + 2, RLENGTH - 4))
+      line = substr(line, RSTART + RLENGTH)
+    }
+    print out line
+  }
+  END { exit failed }
+' "$run/facts.tsv" "$sorted" "$template"

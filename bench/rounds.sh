@@ -74,7 +74,7 @@ startup_round() {
 
 # What single server commands cost over one ssh login each, to show where a deploy's time goes: the login alone,
 # `docker compose ps` (what each health poll ran before it asked docker ps), the same question asked of `docker ps` with Compose's labels,
-# and an `up -d` that has nothing to change (Compose v1's fixed cost).
+# and an `up -d` that has nothing to change (Compose's fixed cost).
 components_round() {
   local run="$1" variant command
   for variant in $(rotated "$run" ssh-true compose-ps docker-ps compose-up-noop); do
