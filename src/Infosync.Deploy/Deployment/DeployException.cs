@@ -1,22 +1,10 @@
 namespace Infosync.Deploy.Deployment;
 
-/// <summary>A deploy that could not be done; the message is one line saying why and what state the server is in.</summary>
-public class DeployException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public DeployException(string message)
-        : base(message)
-    {
-    }
+/// <summary>A deploy step that cannot go on; the message is one line saying what failed and in what state it left the server.</summary>
+public class DeployException(string message, Exception? innerException = null) : Exception(message, innerException);
 
-    /// <summary>Creates the exception.</summary>
-    public DeployException()
-    {
-    }
+/// <summary>A file on the server changed after the deploy read or wrote it; it was left as it is.</summary>
+public sealed class FileChangedException(string message) : DeployException(message);
 
-    /// <summary>Creates the exception.</summary>
-    public DeployException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+/// <summary>Another deploy holds the environment's lock and did not let go in time.</summary>
+public sealed class LockHeldException(string message) : DeployException(message);

@@ -89,8 +89,8 @@ public sealed partial class DeployFlow
     /// <summary>Records a failed attempt and returns the exception that reports it in one redacted line.</summary>
     private async Task<DeployException> FailAsync(Attempt attempt, Exception exception, string state)
     {
-        var reason = exception is OperationCanceledException ? "cancelled" : run.Redactor.Redact(exception.Message);
-        var message = $"{attempt.Describe(run)} failed: {reason.TrimEnd('.')}; {state}.";
+        var reason = exception is OperationCanceledException ? "cancelled" : exception.Message;
+        var message = run.Redactor.Redact($"{attempt.Describe(run)} failed: {reason.TrimEnd('.')}; {state}.");
         await run.History.AppendAsync(attempt.Failed(run, message));
         return new DeployException(message, exception);
     }
