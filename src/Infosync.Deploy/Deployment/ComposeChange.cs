@@ -69,3 +69,6 @@ public sealed record ComposeChange(
             : UnifiedDiff.Of(write.After.Path, write.Before?.Text, write.After.Text, DiffMask.ComposeContext, DiffMask.ComposeChanged)));
     }
 }
+
+/// <summary>One file a deploy writes: what it held when read (null: it did not exist) and what it will hold.</summary>
+public sealed record FileWrite(ServerFile? Before, ServerFile After);

@@ -71,3 +71,6 @@ public sealed class ContainerWatch(TimeSpan settle)
             : new HealthVerdict(false, $"{name} has run {running.TotalSeconds:0.0} s of the {settle.TotalSeconds:0} s settle time", []);
     }
 }
+
+/// <summary>One look at the new containers: healthy, or why not, and whether waiting longer could help.</summary>
+public sealed record HealthVerdict(bool Healthy, string Reason, IReadOnlyList<string> ContainerIds, bool Hopeless = false);

@@ -1,4 +1,6 @@
 using Cake.Core.Diagnostics;
+using Infosync.Deploy.Compose;
+using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Deployment;
 
@@ -24,3 +26,6 @@ public static class DeploySummary
         }
     }
 }
+
+/// <summary>What a finished deploy changed, for its summary.</summary>
+public sealed record DeployResult(DeployEnvironment Environment, string Host, IReadOnlyList<ImageChange> Changes, TimeSpan Elapsed);

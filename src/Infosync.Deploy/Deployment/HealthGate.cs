@@ -1,5 +1,5 @@
-using Infosync.Deploy.Catalogue;
 using Cake.Core.Diagnostics;
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;

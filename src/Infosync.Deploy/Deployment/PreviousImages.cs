@@ -1,6 +1,6 @@
-using Infosync.Deploy.Catalogue;
 using System.Security.Cryptography;
 using System.Text;
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Commands;
 using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
@@ -111,3 +111,6 @@ internal sealed class PreviousImages(DeployRun run, ComposeProject project)
         "a second copy beside it. Nothing was changed. Stop the old containers with the Compose that started them " +
         $"(docker-compose down in {project.Directory}), or set COMPOSE_PROJECT_NAME in .env to the project they belong to.";
 }
+
+/// <summary>What a service ran before the deploy: the reference its compose file named, and the local image id.</summary>
+public sealed record RunningImage(string Service, string Reference, string ImageId);

@@ -1,6 +1,6 @@
-using Infosync.Deploy.Catalogue;
 using System.Globalization;
 using Cake.Core.Diagnostics;
+using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Compose;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
