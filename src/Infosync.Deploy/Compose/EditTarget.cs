@@ -18,7 +18,7 @@ internal sealed partial record EditTarget(ImageReference Repository, string Tag,
             throw new ArgumentException($"'{request.Repository}' is not an image repository host[:port]/project/name.", nameof(request));
         }
 
-        if (!TagPattern().IsMatch(request.NewTag))
+        if (!ImageReferenceParser.IsTag(request.NewTag))
         {
             throw new ArgumentException($"'{request.NewTag}' is not a Docker tag.", nameof(request));
         }
@@ -32,9 +32,6 @@ internal sealed partial record EditTarget(ImageReference Repository, string Tag,
     }
 
     public string TagAndDigest => Digest is null ? Tag : $"{Tag}@{Digest}";
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TagPattern();
 
     [GeneratedRegex(@"^sha256:[a-f0-9]{64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Sha256DigestPattern();

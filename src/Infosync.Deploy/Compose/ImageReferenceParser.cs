@@ -8,6 +8,7 @@ internal static partial class ImageReferenceParser
     private const int MaxNameLength = 255;
     private const int MaxReferenceLength = 512;
 
+    // The tool's one tag rule (at most 128 characters): whatever checks a tag, a setting or an edit, calls this.
     public static bool IsTag(string text) => TagPattern().IsMatch(text);
 
     public static bool IsDigest(string text) => DigestPattern().IsMatch(text);

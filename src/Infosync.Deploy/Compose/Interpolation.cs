@@ -64,7 +64,7 @@ internal static class Interpolation
             // Values that repeat other variables grow exponentially; stop long before that costs anything.
             if (resolved.Length > InputLimits.MaxFileBytes)
             {
-                throw new FormatException("a value grows beyond 1 MiB once its variables are resolved");
+                throw new FormatException($"a value grows beyond {InputLimits.MaxFileMebibytes} MiB once its variables are resolved");
             }
         }
 

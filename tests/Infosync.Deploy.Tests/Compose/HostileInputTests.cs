@@ -56,7 +56,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Compose_text_over_one_mebibyte_is_refused_with_the_file_name()
     {
-        var text = Service + "# " + new string('x', 1024 * 1024) + "\n";
+        var text = Service + "# " + new string('x', InputLimits.MaxFileBytes) + "\n";
 
         var exception = Assert.Throws<ComposeEditException>(() =>
             ComposeImageEditor.ReplaceTag(new(text, null, Repository, "2.0", ComposeFileName: "compose.prod.yml")));
