@@ -101,3 +101,12 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
         }
     }
 }
+
+// NewValue goes into the scalar, or into Variable in the .env file when Variable is set.
+internal sealed record PlannedChange(
+    string Service,
+    ImageScalar Scalar,
+    string OldReference,
+    string NewReference,
+    string? Variable,
+    string NewValue);
