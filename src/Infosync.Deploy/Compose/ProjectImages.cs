@@ -125,7 +125,7 @@ public static class ProjectImages
     }
 }
 
-/// <summary>The result of a tag change across a project's compose files.</summary>
+/// <summary>The result of editing a project's compose files (and its <c>.env</c>): the new texts and the image changes.</summary>
 /// <param name="Files">Every file in merge order, with its new text (the same text when it does not change).</param>
 /// <param name="EnvText">The new <c>.env</c> text, or null when <c>.env</c> needs no change.</param>
 /// <param name="Changes">Each service whose effective image changed, naming the file that sets it.</param>

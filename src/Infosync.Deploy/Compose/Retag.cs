@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Infosync.Deploy.Compose;
 
-internal sealed partial record EditTarget(ImageReference Repository, string Tag, string? Digest, IReadOnlySet<string>? Services)
+// The checked form of a ComposeEditRequest: every service whose image is of Repository (only those in Services,
+// when given) is to carry Tag. Not a "target": that word already names the Cake target and the deploy target.
+internal sealed partial record Retag(ImageReference Repository, string Tag, string? Digest, IReadOnlySet<string>? Services)
 {
-    public static EditTarget From(ComposeEditRequest request)
+    public static Retag From(ComposeEditRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ComposeText, nameof(request.ComposeText));
@@ -28,7 +30,7 @@ internal sealed partial record EditTarget(ImageReference Repository, string Tag,
             throw new ArgumentException($"'{request.NewDigest}' is not a digest sha256:<64 hex digits>.", nameof(request));
         }
 
-        return new EditTarget(repository, request.NewTag, request.NewDigest, request.Services);
+        return new Retag(repository, request.NewTag, request.NewDigest, request.Services);
     }
 
     public string TagAndDigest => Digest is null ? Tag : $"{Tag}@{Digest}";
