@@ -57,7 +57,7 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
         var old = resolver.Resolve(template.Text, service, scalar);
         if (template.WholeVariable is { } whole)
         {
-            var next = ImageReference.Parse(old).WithTag(retag.Tag, retag.Digest).ToString();
+            var next = ImageReference.Parse(old).WithTag(retag.Tag).ToString();
             return new ImageSplice(service, scalar, old, next, whole.Variable, next);
         }
 
@@ -67,15 +67,15 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
             throw resolver.Problem(service, scalar, "its tag comes from a variable inside the repository name; change it by hand");
         }
 
-        var newReference = $"{name}:{retag.TagAndDigest}";
+        var newReference = $"{name}:{retag.Tag}";
         if (template.HasLiteralTagAndDigest)
         {
-            return new ImageSplice(service, scalar, old, newReference, null, $"{template.NameText}:{retag.TagAndDigest}");
+            return new ImageSplice(service, scalar, old, newReference, null, $"{template.NameText}:{retag.Tag}");
         }
 
         if (template.TagVariable is { } tag)
         {
-            return new ImageSplice(service, scalar, old, newReference, tag.Variable, retag.TagAndDigest);
+            return new ImageSplice(service, scalar, old, newReference, tag.Variable, retag.Tag);
         }
 
         throw resolver.Problem(service, scalar, template.HasDigest

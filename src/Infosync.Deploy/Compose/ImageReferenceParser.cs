@@ -11,8 +11,6 @@ internal static partial class ImageReferenceParser
     // The tool's one tag rule (at most 128 characters): whatever checks a tag, a setting or an edit, calls this.
     public static bool IsTag(string text) => TagPattern().IsMatch(text);
 
-    public static bool IsDigest(string text) => DigestPattern().IsMatch(text);
-
     public static ImageReference? Parse(string text)
     {
         if (text.Length == 0 || text.Length > MaxReferenceLength)
@@ -27,7 +25,7 @@ internal static partial class ImageReferenceParser
         {
             digest = name[(at + 1)..];
             name = name[..at];
-            if (!IsDigest(digest))
+            if (!DigestPattern().IsMatch(digest))
             {
                 return null;
             }

@@ -9,10 +9,10 @@ public static class ProjectImages
 {
     /// <summary>Each service's effective image, with the file that sets it, in the order services first appear.</summary>
     /// <exception cref="ComposeEditException">A file cannot be read as a compose file.</exception>
-    public static IReadOnlyList<ServiceImage> Read(IReadOnlyList<ComposeSource> files, string? envText, string envFileName = ".env")
+    public static IReadOnlyList<ServiceImage> Read(IReadOnlyList<ComposeSource> files, string? envText)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var env = EnvFile.Read(envText, envFileName);
+        var env = EnvFile.Read(envText, ".env");
         var effective = new Dictionary<string, ServiceImage>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var file in files)

@@ -1,10 +1,8 @@
-using System.Text.RegularExpressions;
-
 namespace Infosync.Deploy.Compose;
 
 // The checked form of a ComposeEditRequest: every service whose image is of Repository (only those in Services,
 // when given) is to carry Tag. Not a "target": that word already names the Cake target and the deploy target.
-internal sealed partial record Retag(ImageReference Repository, string Tag, string? Digest, IReadOnlySet<string>? Services)
+internal sealed record Retag(ImageReference Repository, string Tag, IReadOnlySet<string>? Services)
 {
     public static Retag From(ComposeEditRequest request)
     {
@@ -25,16 +23,6 @@ internal sealed partial record Retag(ImageReference Repository, string Tag, stri
             throw new ArgumentException($"'{request.NewTag}' is not a Docker tag.", nameof(request));
         }
 
-        if (request.NewDigest is not null && !Sha256DigestPattern().IsMatch(request.NewDigest))
-        {
-            throw new ArgumentException($"'{request.NewDigest}' is not a digest sha256:<64 hex digits>.", nameof(request));
-        }
-
-        return new Retag(repository, request.NewTag, request.NewDigest, request.Services);
+        return new Retag(repository, request.NewTag, request.Services);
     }
-
-    public string TagAndDigest => Digest is null ? Tag : $"{Tag}@{Digest}";
-
-    [GeneratedRegex(@"^sha256:[a-f0-9]{64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Sha256DigestPattern();
 }
