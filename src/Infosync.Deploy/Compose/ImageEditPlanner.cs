@@ -1,3 +1,5 @@
+using Infosync.Deploy.Images;
+
 namespace Infosync.Deploy.Compose;
 
 internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageResolver resolver, Retag retag)

@@ -1,3 +1,5 @@
+using Infosync.Deploy.Images;
+
 namespace Infosync.Deploy.Compose;
 
 /// <summary>

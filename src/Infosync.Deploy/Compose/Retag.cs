@@ -1,3 +1,5 @@
+using Infosync.Deploy.Images;
+
 namespace Infosync.Deploy.Compose;
 
 // The checked form of a ComposeEditRequest: every service whose image is of Repository (only those in Services,

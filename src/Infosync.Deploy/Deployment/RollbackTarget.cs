@@ -1,5 +1,5 @@
 using Cake.Core.Diagnostics;
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
 

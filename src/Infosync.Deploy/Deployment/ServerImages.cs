@@ -1,6 +1,6 @@
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Commands;
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;

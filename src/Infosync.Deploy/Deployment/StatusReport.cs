@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Infosync.Deploy.Compose;
+namespace Infosync.Deploy.Images;
 
 // Docker's reference grammar (distribution/reference), reduced to what the deploy needs.
 internal static partial class ImageReferenceParser

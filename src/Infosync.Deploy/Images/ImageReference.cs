@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Infosync.Deploy.Compose;
+namespace Infosync.Deploy.Images;
 
 /// <summary>
 /// A Docker image reference <c>[host[:port]/]path[:tag][@digest]</c>, keeping the text as written.

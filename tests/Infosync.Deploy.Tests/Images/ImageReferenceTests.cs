@@ -1,7 +1,7 @@
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Xunit;
 
-namespace Infosync.Deploy.Tests.Compose;
+namespace Infosync.Deploy.Tests.Images;
 
 public sealed class ImageReferenceTests
 {
