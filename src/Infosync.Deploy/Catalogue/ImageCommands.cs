@@ -1,5 +1,5 @@
 using Infosync.Deploy.Commands;
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Secrets;
 using Infosync.Deploy.Settings;

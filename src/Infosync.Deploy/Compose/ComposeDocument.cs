@@ -16,3 +16,6 @@ internal sealed record ComposeDocument(string FileName, IReadOnlyList<ComposeSer
         return new ComposeEventWalker(text, bomLength, fileName).Walk(requireServices);
     }
 }
+
+// Image is null for a service without one (it is built, for instance).
+internal sealed record ComposeService(string Name, int Line, ImageValue? Image);

@@ -17,15 +17,7 @@ public sealed class ComposeEditException : Exception
     public ComposeEditException(string fileName, int line, string problem)
         : base(Format(fileName, line, problem))
     {
-        FileName = fileName;
-        Line = line;
     }
-
-    /// <summary>The name of the file that is wrong.</summary>
-    public string FileName { get; }
-
-    /// <summary>The 1-based line that is wrong, or 0 when unknown.</summary>
-    public int Line { get; }
 
     private static string Format(string fileName, int line, string problem)
     {

@@ -18,28 +18,28 @@ public static class ComposeImageEditor
     /// <exception cref="ComposeEditException">A file cannot be edited safely; write nothing.</exception>
     public static ComposeEdit ReplaceTag(ComposeEditRequest request)
     {
-        var target = EditTarget.From(request);
+        var retag = Retag.From(request);
         var document = ComposeDocument.Read(request.ComposeText, request.ComposeFileName);
         var env = EnvFile.Read(request.EnvText, request.EnvFileName);
         var resolver = new ServiceImageResolver(env, request.ComposeFileName);
-        var planned = new ImageEditPlanner(document, resolver, target).Plan();
+        var splices = new ImageEditPlanner(document, resolver, retag).Plan();
 
-        var composeText = SpliceScalars(request.ComposeText, planned);
+        var composeText = SpliceScalars(request.ComposeText, splices);
         var newline = EnvFile.FirstNewline(request.ComposeText) ?? "\n";
-        var variables = planned
-            .Where(change => change.Variable is not null)
-            .DistinctBy(change => change.Variable)
-            .Select(change => KeyValuePair.Create(change.Variable!, change.NewValue))
+        var variables = splices
+            .Where(splice => splice.Variable is not null)
+            .DistinctBy(splice => splice.Variable)
+            .Select(splice => KeyValuePair.Create(splice.Variable!, splice.NewValue))
             .ToList();
         var editedEnv = variables.Count == 0 ? env : env.With(variables, newline);
 
-        var changes = planned
-            .Select(change => new ImageChange(
-                change.Service,
-                change.OldReference,
-                change.NewReference,
-                change.Variable is null ? change.Scalar.Line : editedEnv.LineOf(change.Variable) ?? 0,
-                change.Variable))
+        var changes = splices
+            .Select(splice => new ImageChange(
+                splice.Service,
+                splice.OldReference,
+                splice.NewReference,
+                splice.Variable is null ? splice.Scalar.Line : editedEnv.LineOf(splice.Variable) ?? 0,
+                splice.Variable))
             .ToList();
 
         var after = ReadImages(composeText, editedEnv.Text, request.ComposeFileName, request.EnvFileName);
@@ -67,27 +67,33 @@ public static class ComposeImageEditor
         return new ServiceImageResolver(env, composeFileName).ReadAll(document);
     }
 
-    private static string SpliceScalars(string text, List<PlannedChange> planned)
+    private static string SpliceScalars(string text, List<ImageSplice> splices)
     {
         // Services that merge the same anchored mapping share one scalar; it is replaced once.
-        var edits = planned
-            .Where(change => change.Variable is null)
-            .DistinctBy(change => change.Scalar.Start)
-            .OrderBy(change => change.Scalar.Start)
+        var inScalars = splices
+            .Where(splice => splice.Variable is null)
+            .DistinctBy(splice => splice.Scalar.Start)
+            .OrderBy(splice => splice.Scalar.Start)
             .ToList();
-        if (edits.Count == 0)
+        if (inScalars.Count == 0)
         {
             return text;
         }
 
-        var result = new StringBuilder(text.Length + (16 * edits.Count));
+        var result = new StringBuilder(text.Length + (16 * inScalars.Count));
         var copied = 0;
-        foreach (var edit in edits)
+        foreach (var splice in inScalars)
         {
-            result.Append(text, copied, edit.Scalar.Start - copied).Append(edit.Scalar.Render(edit.NewValue));
-            copied = edit.Scalar.Start + edit.Scalar.Length;
+            result.Append(text, copied, splice.Scalar.Start - copied).Append(splice.Scalar.Render(splice.NewValue));
+            copied = splice.Scalar.Start + splice.Scalar.Length;
         }
 
         return result.Append(text, copied, text.Length - copied).ToString();
     }
 }
+
+/// <summary>The result of editing one compose file (and its <c>.env</c>): the new texts and the image changes.</summary>
+/// <param name="ComposeText">The new compose text; equal to the input when nothing in it changed.</param>
+/// <param name="EnvText">The new <c>.env</c> text, or null when the <c>.env</c> file needs no change.</param>
+/// <param name="Changes">One entry for every service whose image reference changed, in file order.</param>
+public sealed record ComposeEdit(string ComposeText, string? EnvText, IReadOnlyList<ImageChange> Changes);

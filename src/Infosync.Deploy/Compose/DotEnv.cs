@@ -3,30 +3,32 @@ namespace Infosync.Deploy.Compose;
 /// <summary>Reading a project's <c>.env</c> file as Compose reads it: the last assignment of a key wins.</summary>
 public static class DotEnv
 {
+    private const string FileName = ".env";
+
     /// <summary>Each assignment as key and value as written (between its quotes, nothing resolved), in file order.</summary>
     /// <exception cref="ComposeEditException">The file cannot be read.</exception>
-    public static IReadOnlyList<KeyValuePair<string, string>> Assignments(string? envText, string fileName = ".env")
+    public static IReadOnlyList<KeyValuePair<string, string>> Assignments(string? envText)
     {
         if (envText is null)
         {
             return [];
         }
 
-        InputLimits.EnsureSmallEnough(envText, fileName);
-        return [.. EnvFileParser.Parse(envText, fileName).Select(a => KeyValuePair.Create(a.Key, a.RawValue(envText)))];
+        InputLimits.EnsureSmallEnough(envText, FileName);
+        return [.. EnvFileParser.Parse(envText, FileName).Select(a => KeyValuePair.Create(a.Key, a.RawValue(envText)))];
     }
 
     /// <summary>The value of <paramref name="key"/>, quotes removed and variables resolved, or null when it is not set.</summary>
     /// <exception cref="ComposeEditException">The file cannot be read, or the value not resolved.</exception>
-    public static string? Value(string? envText, string key, string fileName = ".env")
+    public static string? Value(string? envText, string key)
     {
         try
         {
-            return EnvFile.Read(envText, fileName).Lookup(key);
+            return EnvFile.Read(envText, FileName).Lookup(key);
         }
         catch (FormatException exception)
         {
-            throw new ComposeEditException(fileName, 0, $"{key}: {exception.Message}");
+            throw new ComposeEditException(FileName, 0, $"{key}: {exception.Message}");
         }
     }
 }

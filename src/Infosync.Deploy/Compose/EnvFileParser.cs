@@ -96,3 +96,11 @@ internal static class EnvFileParser
         return text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
     }
 }
+
+// The value span excludes the quotes, so a replacement keeps the quoting style.
+internal sealed record EnvAssignment(string Key, int ValueStart, int ValueLength, char Quote, int Line)
+{
+    public const char Unquoted = '\0';
+
+    public string RawValue(string text) => text.Substring(ValueStart, ValueLength);
+}

@@ -1,12 +1,14 @@
+using Infosync.Deploy.Images;
+
 namespace Infosync.Deploy.Compose;
 
-internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageResolver resolver, EditTarget target)
+internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageResolver resolver, Retag retag)
 {
     private readonly Dictionary<string, string> _variablesOfOtherImages = new(StringComparer.Ordinal);
 
-    public List<PlannedChange> Plan()
+    public List<ImageSplice> Plan()
     {
-        var changes = new List<PlannedChange>();
+        var splices = new List<ImageSplice>();
         var matched = false;
         foreach (var service in document.Services.Where(service => service.Image is not null))
         {
@@ -22,43 +24,43 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
                 continue;
             }
 
-            if (target.Services?.Contains(service.Name) == false)
+            if (retag.Services?.Contains(service.Name) == false)
             {
                 // A later compose file sets this service's image, so what this file says is not what runs.
                 continue;
             }
 
             matched = true;
-            var change = PlanService(service.Name, scalar, template);
-            if (change.OldReference != change.NewReference)
+            var splice = PlanService(service.Name, scalar, template);
+            if (splice.OldReference != splice.NewReference)
             {
-                changes.Add(change);
+                splices.Add(splice);
             }
         }
 
         if (!matched)
         {
-            throw new ComposeEditException(document.FileName, document.ServicesLine, $"no service uses image repository {target.Repository}");
+            throw new ComposeEditException(document.FileName, document.ServicesLine, $"no service uses image repository {retag.Repository}");
         }
 
-        CheckVariables(changes);
-        return changes;
+        CheckVariables(splices);
+        return splices;
     }
 
     private bool Matches(string service, ImageScalar scalar, ImageTemplate template)
     {
         var text = template.WholeVariable is null ? template.NameText : template.Text;
         return ImageReference.TryParse(resolver.Resolve(text, service, scalar), out var reference)
-            && reference.HasRepository(target.Repository);
+            && reference.HasRepository(retag.Repository);
     }
 
-    private PlannedChange PlanService(string service, ImageScalar scalar, ImageTemplate template)
+    private ImageSplice PlanService(string service, ImageScalar scalar, ImageTemplate template)
     {
         var old = resolver.Resolve(template.Text, service, scalar);
         if (template.WholeVariable is { } whole)
         {
-            var next = ImageReference.Parse(old).WithTag(target.Tag, target.Digest).ToString();
-            return new PlannedChange(service, scalar, old, next, whole.Variable, next);
+            var next = ImageReference.Parse(old).WithTag(retag.Tag).ToString();
+            return new ImageSplice(service, scalar, old, next, whole.Variable, next);
         }
 
         var name = ImageReference.Parse(resolver.Resolve(template.NameText, service, scalar));
@@ -67,15 +69,15 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
             throw resolver.Problem(service, scalar, "its tag comes from a variable inside the repository name; change it by hand");
         }
 
-        var newReference = $"{name}:{target.TagAndDigest}";
+        var newReference = $"{name}:{retag.Tag}";
         if (template.HasLiteralTagAndDigest)
         {
-            return new PlannedChange(service, scalar, old, newReference, null, $"{template.NameText}:{target.TagAndDigest}");
+            return new ImageSplice(service, scalar, old, newReference, null, $"{template.NameText}:{retag.Tag}");
         }
 
         if (template.TagVariable is { } tag)
         {
-            return new PlannedChange(service, scalar, old, newReference, tag.Variable, target.TagAndDigest);
+            return new ImageSplice(service, scalar, old, newReference, tag.Variable, retag.Tag);
         }
 
         throw resolver.Problem(service, scalar, template.HasDigest
@@ -83,12 +85,12 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
             : "its tag is built from several parts; change it by hand");
     }
 
-    private void CheckVariables(List<PlannedChange> changes)
+    private void CheckVariables(List<ImageSplice> splices)
     {
-        foreach (var group in changes.Where(change => change.Variable is not null).GroupBy(change => change.Variable!))
+        foreach (var group in splices.Where(splice => splice.Variable is not null).GroupBy(splice => splice.Variable!))
         {
             var first = group.First();
-            if (group.FirstOrDefault(change => change.NewValue != first.NewValue) is { } other)
+            if (group.FirstOrDefault(splice => splice.NewValue != first.NewValue) is { } other)
             {
                 throw resolver.Problem(other.Service, other.Scalar, $"variable {group.Key} would need two values, {first.NewValue} and {other.NewValue}; change it by hand");
             }
@@ -96,8 +98,18 @@ internal sealed class ImageEditPlanner(ComposeDocument document, ServiceImageRes
             if (_variablesOfOtherImages.TryGetValue(group.Key, out var otherService))
             {
                 throw resolver.Problem(first.Service, first.Scalar,
-                    $"variable {group.Key} is also used by service {otherService}, whose image is not {target.Repository}; changing it would change that service too");
+                    $"variable {group.Key} is also used by service {otherService}, whose image is not {retag.Repository}; changing it would change that service too");
             }
         }
     }
 }
+
+// One service's planned text replacement: NewValue replaces the image scalar's text, or the value of Variable in the
+// .env file when Variable is set. (A "change" is what the user is told: ImageChange.)
+internal sealed record ImageSplice(
+    string Service,
+    ImageScalar Scalar,
+    string OldReference,
+    string NewReference,
+    string? Variable,
+    string NewValue);

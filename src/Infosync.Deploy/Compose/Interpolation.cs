@@ -64,7 +64,7 @@ internal static class Interpolation
             // Values that repeat other variables grow exponentially; stop long before that costs anything.
             if (resolved.Length > InputLimits.MaxFileBytes)
             {
-                throw new FormatException("a value grows beyond 1 MiB once its variables are resolved");
+                throw new FormatException($"a value grows beyond {InputLimits.MaxFileMebibytes} MiB once its variables are resolved");
             }
         }
 
@@ -119,4 +119,14 @@ internal static class Interpolation
     }
 
     private static bool IsNameStart(char character) => char.IsAsciiLetter(character) || character == '_';
+}
+
+// Literal text (an escaped $$ included) has no Variable; ${NAME:-default} has Operator ":-" and Operand "default".
+internal sealed record TemplatePart(int Start, int Length, string? Variable, string Operator = "", string Operand = "")
+{
+    public bool IsVariable => Variable is not null;
+
+    public int End => Start + Length;
+
+    public static TemplatePart Literal(int start, int length) => new(start, length, null);
 }

@@ -18,8 +18,6 @@ internal sealed class LineMap
         }
     }
 
-    public int LineCount => _lineStarts.Count;
-
     public int LineOf(int offset)
     {
         var found = _lineStarts.BinarySearch(offset);

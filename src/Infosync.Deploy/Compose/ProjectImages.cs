@@ -1,3 +1,5 @@
+using Infosync.Deploy.Images;
+
 namespace Infosync.Deploy.Compose;
 
 /// <summary>
@@ -9,10 +11,10 @@ public static class ProjectImages
 {
     /// <summary>Each service's effective image, with the file that sets it, in the order services first appear.</summary>
     /// <exception cref="ComposeEditException">A file cannot be read as a compose file.</exception>
-    public static IReadOnlyList<ServiceImage> Read(IReadOnlyList<ComposeSource> files, string? envText, string envFileName = ".env")
+    public static IReadOnlyList<ServiceImage> Read(IReadOnlyList<ComposeSource> files, string? envText)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var env = EnvFile.Read(envText, envFileName);
+        var env = EnvFile.Read(envText, ".env");
         var effective = new Dictionary<string, ServiceImage>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var file in files)
@@ -124,3 +126,9 @@ public static class ProjectImages
         }
     }
 }
+
+/// <summary>The result of editing a project's compose files (and its <c>.env</c>): the new texts and the image changes.</summary>
+/// <param name="Files">Every file in merge order, with its new text (the same text when it does not change).</param>
+/// <param name="EnvText">The new <c>.env</c> text, or null when <c>.env</c> needs no change.</param>
+/// <param name="Changes">Each service whose effective image changed, naming the file that sets it.</param>
+public sealed record ProjectEdit(IReadOnlyList<ComposeSource> Files, string? EnvText, IReadOnlyList<ImageChange> Changes);

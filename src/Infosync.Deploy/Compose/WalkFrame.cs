@@ -33,3 +33,17 @@ internal sealed class WalkFrame(bool isMapping, FrameRole role, string anchor, i
     // As YAML merge keys define it: the mapping's own key wins over merges, and earlier merges over later ones.
     public ImageValue? EffectiveImage => Image ?? Merges.Find(merged => merged is not null);
 }
+
+internal enum FrameRole
+{
+    Root,
+
+    Services,
+
+    Service,
+
+    MergeList,
+
+    // Still walked: anchors inside it may be merged into services.
+    Other,
+}

@@ -1,4 +1,5 @@
 using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 
 namespace Infosync.Deploy.Deployment;
 

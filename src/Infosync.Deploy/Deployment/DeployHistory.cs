@@ -44,5 +44,5 @@ public sealed class DeployHistory(IRemoteHost host, string deployDirectory)
 
     /// <summary>The tag of a recorded reference <c>repo:tag@digest</c>; <c>latest</c> when it names none.</summary>
     public static string? TagOf(string? reference) =>
-        Compose.ImageReference.TryParse(reference, out var image) ? image.Tag ?? "latest" : null;
+        Images.ImageReference.TryParse(reference, out var image) ? image.Tag ?? "latest" : null;
 }

@@ -38,7 +38,7 @@ public static class HistoryTable
             return "-";
         }
 
-        var digest = (Compose.ImageReference.TryParse(reference, out var image) ? image.Digest : null)?.Replace("sha256:", string.Empty, StringComparison.Ordinal);
+        var digest = (Images.ImageReference.TryParse(reference, out var image) ? image.Digest : null)?.Replace("sha256:", string.Empty, StringComparison.Ordinal);
         var tag = DeployHistory.TagOf(reference) ?? reference;
         return digest is null ? tag : $"{tag}@{digest[..Math.Min(12, digest.Length)]}";
     }

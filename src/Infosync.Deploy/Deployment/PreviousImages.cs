@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Commands;
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
 

@@ -1,4 +1,4 @@
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 
 namespace Infosync.Deploy.Deployment;
 

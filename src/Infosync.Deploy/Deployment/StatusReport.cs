@@ -2,6 +2,7 @@ using System.Globalization;
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Remote;
 using Infosync.Deploy.Settings;
 

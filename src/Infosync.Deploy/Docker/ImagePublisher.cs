@@ -1,7 +1,7 @@
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Catalogue;
 using Infosync.Deploy.Commands;
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Settings;
 
 namespace Infosync.Deploy.Docker;

@@ -51,3 +51,10 @@ public sealed class CliTool(IFileSystem fileSystem, ICakeEnvironment environment
 
     private static string Join(IEnumerable<string>? lines) => lines is null ? string.Empty : string.Join('\n', lines);
 }
+
+/// <summary>Cake tool settings naming which program on PATH to run.</summary>
+public sealed class CliToolSettings : ToolSettings
+{
+    /// <summary>The executable's name, e.g. <c>docker</c>.</summary>
+    public required string Program { get; init; }
+}

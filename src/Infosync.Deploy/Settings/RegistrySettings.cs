@@ -1,4 +1,4 @@
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Secrets;
 
 namespace Infosync.Deploy.Settings;

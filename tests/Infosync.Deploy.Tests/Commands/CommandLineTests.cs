@@ -1,5 +1,5 @@
 using Infosync.Deploy.Catalogue;
-using Infosync.Deploy.Compose;
+using Infosync.Deploy.Images;
 using Infosync.Deploy.Secrets;
 using Xunit;
 

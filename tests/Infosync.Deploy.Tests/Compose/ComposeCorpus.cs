@@ -7,7 +7,6 @@ public static class ComposeCorpus
 {
     private const string Harbor = CorpusCase.Harbor;
     private const string Digest1 = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
-    private const string Digest3 = "sha256:3333333333333333333333333333333333333333333333333333333333333333";
 
     public static readonly IReadOnlyDictionary<string, CorpusCase> Edits = new[]
     {
@@ -16,7 +15,6 @@ public static class ComposeCorpus
         new CorpusCase("03-no-tag.yml") { Changes = [new("infosync", Harbor, $"{Harbor}:2.4.1", 4, null)] },
         new CorpusCase("04-digest-only.yml") { Changes = [new("infosync", $"{Harbor}@{Digest1}", $"{Harbor}:2.4.1", 4, null)] },
         new CorpusCase("05-tag-and-digest.yml") { Changes = [new("infosync", $"{Harbor}:2.4.0@{Digest1}", $"{Harbor}:2.4.1", 3, null)] },
-        new CorpusCase("05-tag-and-digest.yml", NewDigest: Digest3) { Changes = [new("infosync", $"{Harbor}:2.4.0@{Digest1}", $"{Harbor}:2.4.1@{Digest3}", 3, null)] },
         new CorpusCase("06-registry-port.yml", Repository: "localhost:5443/infosync/infosync")
         {
             Changes = [new("infosync", "localhost:5443/infosync/infosync:2.4.0", "localhost:5443/infosync/infosync:2.4.1", 3, null)],
@@ -77,7 +75,7 @@ public static class ComposeCorpus
             EnvSplices = [new(4, "2.4.0", "2.4.1")],
         },
         new CorpusCase("35-no-trailing-newline.yml") { Changes = [Bump("infosync", 3)] },
-    }.ToDictionary(Name);
+    }.ToDictionary(corpusCase => corpusCase.File);
 
     public static readonly IReadOnlyDictionary<string, CorpusError> Errors = new CorpusError[]
     {
@@ -104,8 +102,4 @@ public static class ComposeCorpus
 
     private static ImageChange Bump(string service, int line) =>
         new(service, $"{Harbor}:2.4.0", $"{Harbor}:2.4.1", line, null);
-
-    // One file can be listed twice with different requests; the digest tells them apart.
-    private static string Name(CorpusCase corpusCase) =>
-        corpusCase.NewDigest is null ? corpusCase.File : $"{corpusCase.File} @{corpusCase.NewDigest[..10]}";
 }

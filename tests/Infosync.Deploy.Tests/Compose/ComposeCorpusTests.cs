@@ -50,7 +50,7 @@ public sealed class ComposeCorpusTests
         var corpusCase = ComposeCorpus.Edits[name];
         var compose = CorpusFile.Read(corpusCase.File);
         var env = CorpusFile.EnvBeside(corpusCase.File);
-        var suffix = ":" + corpusCase.NewTag + (corpusCase.NewDigest is null ? string.Empty : "@" + corpusCase.NewDigest);
+        var suffix = ":" + corpusCase.NewTag;
 
         var edit = ComposeImageEditor.ReplaceTag(corpusCase.Request(compose, env));
 
@@ -90,8 +90,6 @@ public sealed class ComposeCorpusTests
 
         var exception = Assert.Throws<ComposeEditException>(() => ComposeImageEditor.ReplaceTag(request));
 
-        Assert.Equal(name, exception.FileName);
-        Assert.Equal(error.Line, exception.Line);
         Assert.StartsWith($"{name}:{error.Line}: ", exception.Message, StringComparison.Ordinal);
         Assert.Contains(error.MessageFragment, exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', exception.Message);

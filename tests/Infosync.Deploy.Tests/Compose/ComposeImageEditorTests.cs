@@ -44,23 +44,6 @@ public sealed class ComposeImageEditorTests
     }
 
     [Fact]
-    public void Edit_replaces_a_digest_when_one_is_given()
-    {
-        var edit = Replace("services:\n  app:\n    image: localhost:5443/infosync/infosync@sha256:1111111111111111111111111111111111111111111111111111111111111111\n", Digest);
-
-        Assert.Equal($"services:\n  app:\n    image: {Repository}:2.0@{Digest}\n", edit.ComposeText);
-    }
-
-    [Fact]
-    public void Edit_puts_tag_and_digest_into_a_tag_variable()
-    {
-        var edit = ComposeImageEditor.ReplaceTag(new("services:\n  app:\n    image: localhost:5443/infosync/infosync:${TAG}\n", "TAG=1.0\n", Repository, "2.0", Digest));
-
-        Assert.Equal($"TAG=2.0@{Digest}\n", edit.EnvText);
-        Assert.Equal($"{Repository}:2.0@{Digest}", Assert.Single(edit.Changes).NewReference);
-    }
-
-    [Fact]
     public void Created_env_file_takes_the_newline_style_of_the_compose_file()
     {
         var edit = ComposeImageEditor.ReplaceTag(new("services:\r\n  app:\r\n    image: localhost:5443/infosync/infosync:${TAG:-1.0}\r\n", null, Repository, "2.0"));
@@ -91,7 +74,7 @@ public sealed class ComposeImageEditorTests
         var exception = Assert.Throws<ComposeEditException>(() =>
             ComposeImageEditor.ReplaceTag(new($"services:\n  app:\n    image: {image}\n", env, Repository, "2.0")));
 
-        Assert.Equal(3, exception.Line);
+        Assert.StartsWith("docker-compose.yml:3: ", exception.Message, StringComparison.Ordinal);
         Assert.Contains(fragment, exception.Message, StringComparison.Ordinal);
     }
 
@@ -124,16 +107,6 @@ public sealed class ComposeImageEditorTests
     }
 
     [Theory]
-    [InlineData("sha256:ABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD")]
-    [InlineData("sha256:abc")]
-    [InlineData("sha512:abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd")]
-    [InlineData("sha256:abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd\n")]
-    public void Edit_refuses_a_digest_that_is_not_sha256(string digest)
-    {
-        Assert.Throws<ArgumentException>(() => ComposeImageEditor.ReplaceTag(new("services: {}", null, Repository, "2.0", digest)));
-    }
-
-    [Theory]
     [InlineData("")]
     [InlineData("localhost:5443/infosync/infosync:1.0")]
     [InlineData("localhost:5443/infosync/infosync@" + Digest)]
@@ -154,6 +127,6 @@ public sealed class ComposeImageEditorTests
         Assert.StartsWith("docker-compose.yml:3: service evil?INFO forged log line: ", exception.Message, StringComparison.Ordinal);
     }
 
-    private static ComposeEdit Replace(string text, string? digest = null) =>
-        ComposeImageEditor.ReplaceTag(new ComposeEditRequest(text, null, Repository, "2.0", digest));
+    private static ComposeEdit Replace(string text) =>
+        ComposeImageEditor.ReplaceTag(new ComposeEditRequest(text, null, Repository, "2.0"));
 }

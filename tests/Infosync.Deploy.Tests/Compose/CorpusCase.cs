@@ -2,7 +2,7 @@ using Infosync.Deploy.Compose;
 
 namespace Infosync.Deploy.Tests.Compose;
 
-public sealed record CorpusCase(string File, string NewTag = CorpusCase.NewTagDefault, string? NewDigest = null, string Repository = CorpusCase.Harbor)
+public sealed record CorpusCase(string File, string NewTag = CorpusCase.NewTagDefault, string Repository = CorpusCase.Harbor)
 {
     public const string Harbor = "harbor.infosync.local/infosync/infosync";
     public const string NewTagDefault = "2.4.1";
@@ -17,7 +17,7 @@ public sealed record CorpusCase(string File, string NewTag = CorpusCase.NewTagDe
     public string? EnvAppendedLine { get; init; }
 
     public ComposeEditRequest Request(string composeText, string? envText) =>
-        new(composeText, envText, Repository, NewTag, NewDigest, File, Path.ChangeExtension(File, ".env"));
+        new(composeText, envText, Repository, NewTag, File, Path.ChangeExtension(File, ".env"));
 
     public IEnumerable<TextSplice> ExpectedComposeSplices() =>
         ComposeSplices ?? Changes.Where(change => change.Variable is null)

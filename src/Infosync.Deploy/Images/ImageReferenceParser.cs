@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Infosync.Deploy.Compose;
+namespace Infosync.Deploy.Images;
 
 // Docker's reference grammar (distribution/reference), reduced to what the deploy needs.
 internal static partial class ImageReferenceParser
@@ -8,9 +8,8 @@ internal static partial class ImageReferenceParser
     private const int MaxNameLength = 255;
     private const int MaxReferenceLength = 512;
 
+    // The tool's one tag rule (at most 128 characters): whatever checks a tag, a setting or an edit, calls this.
     public static bool IsTag(string text) => TagPattern().IsMatch(text);
-
-    public static bool IsDigest(string text) => DigestPattern().IsMatch(text);
 
     public static ImageReference? Parse(string text)
     {
@@ -26,7 +25,7 @@ internal static partial class ImageReferenceParser
         {
             digest = name[(at + 1)..];
             name = name[..at];
-            if (!IsDigest(digest))
+            if (!DigestPattern().IsMatch(digest))
             {
                 return null;
             }

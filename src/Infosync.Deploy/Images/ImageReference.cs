@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Infosync.Deploy.Compose;
+namespace Infosync.Deploy.Images;
 
 /// <summary>
 /// A Docker image reference <c>[host[:port]/]path[:tag][@digest]</c>, keeping the text as written.
@@ -74,23 +74,17 @@ public sealed record ImageReference
     public static bool IsOf(string reference, string repository) =>
         TryParse(reference, out var image) && TryParse(repository, out var wanted) && image.HasRepository(wanted);
 
-    /// <summary>The same repository with another tag and digest.</summary>
+    /// <summary>The same repository with another tag, and no digest.</summary>
     /// <param name="tag">The new tag.</param>
-    /// <param name="digest">The new digest, or null for none.</param>
     /// <returns>The new reference.</returns>
-    public ImageReference WithTag(string tag, string? digest = null)
+    public ImageReference WithTag(string tag)
     {
         if (!ImageReferenceParser.IsTag(tag))
         {
             throw new ArgumentException($"'{tag}' is not a Docker tag.", nameof(tag));
         }
 
-        if (digest is not null && !ImageReferenceParser.IsDigest(digest))
-        {
-            throw new ArgumentException($"'{digest}' is not an image digest.", nameof(digest));
-        }
-
-        return new ImageReference(Registry, Path, tag, digest);
+        return new ImageReference(Registry, Path, tag, null);
     }
 
     /// <summary>The reference as Docker writes it.</summary>

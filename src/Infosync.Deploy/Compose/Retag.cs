@@ -1,10 +1,12 @@
-using System.Text.RegularExpressions;
+using Infosync.Deploy.Images;
 
 namespace Infosync.Deploy.Compose;
 
-internal sealed partial record EditTarget(ImageReference Repository, string Tag, string? Digest, IReadOnlySet<string>? Services)
+// The checked form of a ComposeEditRequest: every service whose image is of Repository (only those in Services,
+// when given) is to carry Tag. Not a "target": that word already names the Cake target and the deploy target.
+internal sealed record Retag(ImageReference Repository, string Tag, IReadOnlySet<string>? Services)
 {
-    public static EditTarget From(ComposeEditRequest request)
+    public static Retag From(ComposeEditRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.ComposeText, nameof(request.ComposeText));
@@ -18,24 +20,11 @@ internal sealed partial record EditTarget(ImageReference Repository, string Tag,
             throw new ArgumentException($"'{request.Repository}' is not an image repository host[:port]/project/name.", nameof(request));
         }
 
-        if (!TagPattern().IsMatch(request.NewTag))
+        if (!ImageReferenceParser.IsTag(request.NewTag))
         {
             throw new ArgumentException($"'{request.NewTag}' is not a Docker tag.", nameof(request));
         }
 
-        if (request.NewDigest is not null && !Sha256DigestPattern().IsMatch(request.NewDigest))
-        {
-            throw new ArgumentException($"'{request.NewDigest}' is not a digest sha256:<64 hex digits>.", nameof(request));
-        }
-
-        return new EditTarget(repository, request.NewTag, request.NewDigest, request.Services);
+        return new Retag(repository, request.NewTag, request.Services);
     }
-
-    public string TagAndDigest => Digest is null ? Tag : $"{Tag}@{Digest}";
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TagPattern();
-
-    [GeneratedRegex(@"^sha256:[a-f0-9]{64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Sha256DigestPattern();
 }
