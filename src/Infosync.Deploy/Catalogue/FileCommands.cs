@@ -14,9 +14,6 @@ namespace Infosync.Deploy.Catalogue;
 /// </summary>
 public static class FileCommands
 {
-    /// <summary>Files larger than this are refused before they are read.</summary>
-    public const int MaxBytes = 1024 * 1024;
-
     /// <summary>Exit status: the deploy directory does not exist.</summary>
     public const int NoDirectory = 12;
 
@@ -91,7 +88,7 @@ public static class FileCommands
 
     /// <summary>The command that prints the file as base64; exit status 3 means it does not exist.</summary>
     public static RemoteCommand Read(string path) =>
-        RemoteCommand.Read(RemoteCommand.Script(ReadScript, path, MaxBytes.ToString(CultureInfo.InvariantCulture)))
+        RemoteCommand.Read(RemoteCommand.Script(ReadScript, path, InputLimits.MaxFileBytes.ToString(CultureInfo.InvariantCulture)))
             .Described($"read {path}");
 
     /// <summary>The command that replaces <paramref name="next"/>'s file, if it still is <paramref name="current"/>, keeping a backup.</summary>

@@ -99,7 +99,7 @@ internal sealed class PreviousImages(DeployRun run, ComposeProject project)
     private string PinTag(string service)
     {
         var tag = $"infosync-previous-{run.Target.Environment.Name}-{service}";
-        return tag.Length <= 128 && SettingRules.IsDockerTag(tag)
+        return SettingRules.IsDockerTag(tag)
             ? tag
             
             : $"infosync-previous-{run.Target.Environment.Name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(service)))[..16]}";
