@@ -33,6 +33,11 @@ internal sealed class PreviousImages(DeployRun run, ComposeProject project)
     /// </summary>
     private async Task<IReadOnlyList<RunningImage>> CaptureAsync(ComposeChange change, CancellationToken cancellationToken)
     {
+        if (change.Services.Count == 0)
+        {
+            return [];
+        }
+
         if (project.ProjectName is null)
         {
             throw new DeployException($"{project.Cli.Display} would refuse the project name of {project.Directory} " +
