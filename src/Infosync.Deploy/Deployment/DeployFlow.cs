@@ -22,12 +22,12 @@ public sealed partial class DeployFlow(DeployRun run, ISwitchStrategy strategy)
         var change = ComposeChange.Plan(project, run.Registry.Repository, tag);
         run.Log.Information("{0}", change.Diff);
         attempt = attempt with { From = change.From };
-        var previous = new PreviousImages(run, project);
-        var before = await BeforeAnyChangeAsync(attempt, change, () => previous.CaptureAndPinAsync(change, cancellationToken));
-        attempt = attempt with { FromImage = before.Count > 0 ? before[0].ImageId : null };
-        attempt = attempt with { From = await BeforeAnyChangeAsync(attempt, change, () => PullAsync(change, exact, cancellationToken)) };
+        IReadOnlyList<RunningImage> before = [];
         try
         {
+            before = await BeforeAnyChangeAsync(attempt, change, () => new PreviousImages(run, project).CaptureAndPinAsync(change, cancellationToken));
+            attempt = attempt with { FromImage = before.Count > 0 ? before[0].ImageId : null };
+            attempt = attempt with { From = await BeforeAnyChangeAsync(attempt, change, () => PullAsync(change, exact, cancellationToken)) };
             await WriteAsync(attempt, change);
             await SwitchAsync(attempt, change, before, cancellationToken);
         }
