@@ -24,7 +24,10 @@ public sealed class CakeHost
         return this;
     }
 
-    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last.</summary>
+    /// <summary>
+    /// Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last. A lifetime
+    /// whose constructor takes an <see cref="IEnumerable{IFrostingTask}"/> is given the task objects the engine runs.
+    /// </summary>
     public CakeHost UseLifetime<TLifetime>()
     {
         lifetimeType = typeof(TLifetime);

@@ -7,6 +7,7 @@ namespace Cake.Frosting;
 internal sealed class TaskCatalog
 {
     private readonly Dictionary<Type, string> namesByType;
+    private readonly Dictionary<Type, IFrostingTask> tasksByType;
 
     public TaskCatalog(IEnumerable<Assembly> assemblies)
     {
@@ -14,7 +15,11 @@ internal sealed class TaskCatalog
             .SelectMany(a => a.GetTypes())
             .Where(t => typeof(IFrostingTask).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .ToDictionary(t => t, NameOf);
+        tasksByType = namesByType.Keys.ToDictionary(t => t, t => (IFrostingTask)Activator.CreateInstance(t)!);
     }
+
+    /// <summary>One object of each task class, the one the engine runs.</summary>
+    public IReadOnlyCollection<IFrostingTask> Tasks => tasksByType.Values;
 
     public IReadOnlyCollection<string> Names => namesByType.Values;
 
@@ -24,7 +29,7 @@ internal sealed class TaskCatalog
     {
         foreach (var (type, name) in namesByType)
         {
-            var task = (IFrostingTask)Activator.CreateInstance(type)!;
+            var task = tasksByType[type];
             var builder = engine.RegisterTask(name)
                 .Does(_ => task.RunAsync(typedContext()))
                 .WithCriteria(_ => task.ShouldRun(typedContext()))
