@@ -9,7 +9,7 @@ namespace Infosync.Deploy.Tests.Host;
 /// <summary>Which settings each task of the host asks for, so that a run checks exactly those of its tasks.</summary>
 public sealed class TaskSettingsTests
 {
-    // Generated from build/TaskNeeds.cs as it stood before tasks declared their needs: the behaviour to keep.
+    // Generated from build/TaskNeeds.cs's table of name prefixes, which the tasks' [Needs] replaced: the behaviour kept.
     public static TheoryData<string, TagNeed, bool, bool, bool, string> Expected { get; } = new()
     {
         { "BuildImage", TagNeed.Required, true, true, false, "" },
@@ -34,7 +34,9 @@ public sealed class TaskSettingsTests
 
     private static string NameOf(Type task) => task.GetCustomAttribute<TaskNameAttribute>()!.Name;
 
-    private static SettingsRequest RequestFor(string taskName) => TaskNeeds.For(taskName);
+    // Through the lifetime, given one object of each task class as the host gives it.
+    private static SettingsRequest RequestFor(string taskName) =>
+        new BuildLifetime(TaskTypes().Select(t => (IFrostingTask)Activator.CreateInstance(t)!)).Needs([taskName]);
 
     private static string Describe(TagNeed tag, bool build, bool repository, bool login, IEnumerable<DeployEnvironment> targets) =>
         $"tag {tag}, build {build}, repository {repository}, login {login}, targets [{string.Join(", ", targets)}]";
