@@ -18,9 +18,6 @@ public sealed record DeployEnvironment(string Name)
     /// <summary>The prefix of environment-scoped variables: <c>DEV</c>, <c>PILOT</c>, <c>STAGE</c>.</summary>
     public string VariablePrefix => Name.ToUpperInvariant();
 
-    /// <summary>The deploy directory used when none is set.</summary>
-    public string DefaultDeployDirectory => $"/usr/local/infosync-{Name}";
-
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

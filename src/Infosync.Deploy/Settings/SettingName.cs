@@ -4,6 +4,12 @@ namespace Infosync.Deploy.Settings;
 /// <remarks>A setting read only from the environment has an empty <see cref="Argument"/>: see <see cref="VariableOnly"/>.</remarks>
 public sealed record SettingName(string Argument, IReadOnlyList<string> Variables)
 {
+    /// <summary>The value read when neither the argument nor a variable is set, or null when there is none.</summary>
+    public string? Default { get; init; }
+
+    /// <summary>What leaving it unset means when there is no <see cref="Default"/> value, in a few words for <c>--help</c>.</summary>
+    public string? WhenUnset { get; init; }
+
     /// <summary>Whether the setting can be given on the command line.</summary>
     public bool HasArgument => Argument.Length > 0;
 
