@@ -15,6 +15,7 @@ public sealed class CakeHost
     private Type? taskLifetimeType;
     private Func<ICakeLog, ICakeLog> wrapLog = log => log;
     private Func<IEnumerable<string>, IEnumerable<string>>? argumentCheck;
+    private Func<IEnumerable<string>> helpSection = () => [];
 
     /// <summary>Uses <typeparamref name="TContext"/>, built from the engine's context, for every task.</summary>
     public CakeHost UseContext<TContext>()
@@ -61,6 +62,13 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>Appends <paramref name="lines"/> to the <c>--help</c> text, after the tasks: what the application reads besides.</summary>
+    public CakeHost UseHelpSection(Func<IEnumerable<string>> lines)
+    {
+        helpSection = lines;
+        return this;
+    }
+
     /// <summary>Adds an assembly whose task classes are registered; the entry assembly is used when none is added.</summary>
     public CakeHost AddAssembly(Assembly assembly)
     {
@@ -103,7 +111,7 @@ public sealed class CakeHost
         var run = new HostRun(options, context, console, catalog, contextType, lifetimeType, taskLifetimeType);
         if (options.ShowHelp)
         {
-            HostHelp.Write(console, catalog.Names);
+            HostHelp.Write(console, catalog.Names, helpSection());
             return 0;
         }
 
