@@ -6,7 +6,7 @@ public static class SettingNames
     /// <summary>The image tag to build, push and deploy.</summary>
     public static readonly SettingName ImageTag = new("image-tag", ["DEFAULT_IMAGE_TAG"])
     {
-        WhenUnset = "none: required to build, push and deploy",
+        WhenUnset = "none (required to build, push and deploy)",
     };
 
     /// <summary>
@@ -19,18 +19,18 @@ public static class SettingNames
     };
 
     /// <summary>The Harbor registry's host, with an optional port.</summary>
-    public static readonly SettingName HarborHost = new("harbor-host", ["HARBOR_HOST"]) { WhenUnset = "none: required" };
+    public static readonly SettingName HarborHost = new("harbor-host", ["HARBOR_HOST"]) { WhenUnset = "none (required)" };
 
     /// <summary>The Harbor user.</summary>
     public static readonly SettingName HarborUsername = new("harbor-username", ["HARBOR_USERNAME"])
     {
-        WhenUnset = "none: required to push and deploy",
+        WhenUnset = "none (required to push and deploy)",
     };
 
     /// <summary>The Harbor user's password.</summary>
     public static readonly SettingName HarborPassword = new("harbor-password", ["HARBOR_PASSWORD"])
     {
-        WhenUnset = "none: required to push and deploy",
+        WhenUnset = "none (required to push and deploy)",
     };
 
     /// <summary>The Harbor project holding the image.</summary>
@@ -63,7 +63,7 @@ public static class SettingNames
 
     /// <summary>The SSH server's host, or <c>local</c> to run on this machine.</summary>
     public static SettingName SshHost(DeployEnvironment environment) =>
-        Scoped("ssh-host", environment, "SSH_HOST") with { WhenUnset = "none: required ('local' runs the steps here, without SSH)" };
+        Scoped("ssh-host", environment, "SSH_HOST") with { WhenUnset = "none (required; 'local' runs the steps here, without SSH)" };
 
     /// <summary>The SSH server's port.</summary>
     public static SettingName SshPort(DeployEnvironment environment) =>
@@ -71,15 +71,15 @@ public static class SettingNames
 
     /// <summary>The SSH user.</summary>
     public static SettingName SshUsername(DeployEnvironment environment) =>
-        Scoped("ssh-username", environment, "SSH_USERNAME") with { WhenUnset = "none: required for SSH" };
+        Scoped("ssh-username", environment, "SSH_USERNAME") with { WhenUnset = "none (required for SSH)" };
 
     /// <summary>The SSH user's password.</summary>
     public static SettingName SshPassword(DeployEnvironment environment) =>
-        Scoped("ssh-password", environment, "SSH_PASSWORD") with { WhenUnset = "none: SSH needs it or a private key" };
+        Scoped("ssh-password", environment, "SSH_PASSWORD") with { WhenUnset = "none (SSH needs it or a private key)" };
 
     /// <summary>The SSH private key, as text or a file path.</summary>
     public static SettingName SshPrivateKey(DeployEnvironment environment) =>
-        Scoped("ssh-private-key", environment, "SSH_PRIVATE_KEY") with { WhenUnset = "none: SSH needs it or a password" };
+        Scoped("ssh-private-key", environment, "SSH_PRIVATE_KEY") with { WhenUnset = "none (SSH needs it or a password)" };
 
     /// <summary>The passphrase of an encrypted private key.</summary>
     public static SettingName SshPrivateKeyPassphrase(DeployEnvironment environment) =>
@@ -87,7 +87,7 @@ public static class SettingNames
 
     /// <summary>Jump hosts to reach the server through, as OpenSSH's ProxyJump: <c>[user@]host[:port]</c>, comma-separated.</summary>
     public static SettingName SshProxyJump(DeployEnvironment environment) =>
-        Scoped("ssh-proxy-jump", environment, "SSH_PROXY_JUMP") with { WhenUnset = "none: the server is reached directly" };
+        Scoped("ssh-proxy-jump", environment, "SSH_PROXY_JUMP") with { WhenUnset = "none (the server is reached directly)" };
 
     /// <summary>The jump hosts' password, when it is not the server's.</summary>
     public static SettingName SshProxyJumpPassword(DeployEnvironment environment) =>
@@ -107,7 +107,7 @@ public static class SettingNames
 
     /// <summary>The compose files to deploy with, as Compose's <c>COMPOSE_FILE</c>; by default Compose finds them itself.</summary>
     public static SettingName ComposeFile(DeployEnvironment environment) =>
-        new("compose-file", [$"{environment.VariablePrefix}_COMPOSE_FILE"]) { WhenUnset = "none: Compose finds them itself" };
+        new("compose-file", [$"{environment.VariablePrefix}_COMPOSE_FILE"]) { WhenUnset = "none (Compose finds the files itself)" };
 
     /// <summary>A URL fetched from the server itself that must answer 2xx after a deploy.</summary>
     public static SettingName HealthUrl(DeployEnvironment environment) =>

@@ -31,6 +31,8 @@ public sealed class SettingCatalogTests
         Assert.Equal(["proxy-jump", "compose-file", "key-passphrase", "go-slow"], catalog.Arguments);
         Assert.Equal(["SSH_PROXY_JUMP", "ROLLBACK_TAG", "COMPOSE_FILE", "DEV_KEY_PASSPHRASE", "KEY_PASSPHRASE",
             "PILOT_KEY_PASSPHRASE", "STAGE_KEY_PASSPHRASE"], catalog.Variables);
+        Assert.Equal([1, 1, 1, 3], catalog.Declarations.Select(d => d.Count));
+        Assert.Equal(["go-slow"], catalog.Switches);
     }
 
     [Fact]
