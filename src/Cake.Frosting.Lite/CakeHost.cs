@@ -6,10 +6,9 @@ using Spectre.Console;
 
 namespace Cake.Frosting;
 
-/// <summary>Runs the task classes of the given assemblies with Cake.Core's engine, the way Frosting's host does.</summary>
+/// <summary>Runs the task classes of the entry assembly with Cake.Core's engine, the way Frosting's host does.</summary>
 public sealed class CakeHost
 {
-    private readonly List<Assembly> assemblies = [];
     private Type contextType = typeof(FrostingContext);
     private Type? lifetimeType;
     private Type? taskLifetimeType;
@@ -69,13 +68,6 @@ public sealed class CakeHost
         return this;
     }
 
-    /// <summary>Adds an assembly whose task classes are registered; the entry assembly is used when none is added.</summary>
-    public CakeHost AddAssembly(Assembly assembly)
-    {
-        assemblies.Add(assembly);
-        return this;
-    }
-
     /// <summary>Runs the target named on the command line; returns the process exit code.</summary>
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
@@ -107,7 +99,7 @@ public sealed class CakeHost
 
         var data = new CakeDataService();
         var context = CakeServices.CreateContext(options, console, environment, data, wrapLog);
-        var catalog = new TaskCatalog(assemblies.Count > 0 ? assemblies : [Assembly.GetEntryAssembly()!]);
+        var catalog = new TaskCatalog(Assembly.GetEntryAssembly()!);
         var run = new HostRun(options, context, console, catalog, contextType, lifetimeType, taskLifetimeType);
         if (options.ShowHelp)
         {

@@ -9,10 +9,9 @@ internal sealed class TaskCatalog
     private readonly Dictionary<Type, string> namesByType;
     private readonly Dictionary<Type, IFrostingTask> tasksByType;
 
-    public TaskCatalog(IEnumerable<Assembly> assemblies)
+    public TaskCatalog(Assembly assembly)
     {
-        namesByType = assemblies
-            .SelectMany(a => a.GetTypes())
+        namesByType = assembly.GetTypes()
             .Where(t => typeof(IFrostingTask).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .ToDictionary(t => t, NameOf);
         tasksByType = namesByType.Keys.ToDictionary(t => t, t => (IFrostingTask)Activator.CreateInstance(t)!);
@@ -51,11 +50,6 @@ internal sealed class TaskCatalog
             foreach (var dependency in type.GetCustomAttributes<IsDependentOnAttribute>())
             {
                 builder.IsDependentOn(NameOfRegistered(dependency.Task));
-            }
-
-            foreach (var dependee in type.GetCustomAttributes<IsDependeeOfAttribute>())
-            {
-                builder.IsDependeeOf(NameOfRegistered(dependee.Task));
             }
         }
     }
