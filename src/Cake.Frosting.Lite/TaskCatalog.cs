@@ -29,18 +29,7 @@ internal sealed class TaskCatalog
         foreach (var (type, name) in namesByType)
         {
             var task = tasksByType[type];
-            var builder = engine.RegisterTask(name)
-                .Does(_ => task.RunAsync(typedContext()))
-                .WithCriteria(_ => task.ShouldRun(typedContext()))
-                .Finally(_ => task.Finally(typedContext()));
-
-            // An error handler makes Cake treat the error as handled and carry on, so, as Frosting does,
-            // one is registered only for tasks that override OnError.
-            if (Overrides(type, nameof(IFrostingTask.OnError)))
-            {
-                builder.OnError((exception, _) => task.OnError(exception, typedContext()));
-            }
-
+            var builder = engine.RegisterTask(name).Does(_ => task.RunAsync(typedContext()));
             var description = type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
             if (description is not null)
             {
@@ -54,13 +43,9 @@ internal sealed class TaskCatalog
         }
     }
 
-    private static bool Overrides(Type type, string method) =>
-        type.GetMethods(BindingFlags.Instance | BindingFlags.Public)
-            .Any(m => m.Name == method && m.DeclaringType != m.GetBaseDefinition().DeclaringType);
-
     private string NameOfRegistered(Type type) => namesByType.TryGetValue(type, out var name)
         ? name
-        : throw new InvalidOperationException($"Task type {type.Name} is not a concrete task in the host's assemblies.");
+        : throw new InvalidOperationException($"Task type {type.Name} is not a concrete task in the host's assembly.");
 
     private static string NameOf(Type type)
     {
