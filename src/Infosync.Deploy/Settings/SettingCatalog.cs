@@ -13,7 +13,7 @@ public sealed class SettingCatalog
         Declarations = declarations;
         Switches = switches;
         Settings = [.. declarations.SelectMany(d => d)];
-        Arguments = [.. Settings.Where(s => s.HasArgument).Select(s => s.Argument).Concat(switches).Distinct()];
+        Arguments = [.. Settings.Select(s => s.Argument).Concat(switches).Distinct()];
         Variables = [.. Settings.SelectMany(s => s.Variables).Distinct()];
     }
 

@@ -13,7 +13,7 @@ public sealed class SettingsReader(ISettingSource source)
     /// <summary>The raw value, or the setting's <see cref="SettingName.Default"/> when neither argument nor variable is set.</summary>
     public string? Optional(SettingName name)
     {
-        var fromArgument = name.HasArgument ? source.Argument(name.Argument) : null;
+        var fromArgument = source.Argument(name.Argument);
         if (!string.IsNullOrEmpty(fromArgument))
         {
             return fromArgument;
