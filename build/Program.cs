@@ -11,4 +11,5 @@ return new CakeHost()
     .UseLifetime<BuildLifetime>()
     .UseTaskLifetime<GitLabSections>()
     .UseArgumentCheck(names => ArgumentCheck.Problems(names, HostOptions.OptionNames))
+    .UseHelpSection(() => SettingsHelp.Lines(SettingCatalog.Default))
     .Run(args);

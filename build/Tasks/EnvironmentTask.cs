@@ -5,9 +5,10 @@ using Infosync.Deploy.Settings;
 namespace Infosync.Build.Tasks;
 
 /// <summary>A task on one environment; the subclasses differ only in which one.</summary>
-public abstract class EnvironmentTask : AsyncFrostingTask<BuildContext>
+public abstract class EnvironmentTask(DeployEnvironment environment) : AsyncFrostingTask<BuildContext>
 {
-    protected abstract DeployEnvironment Environment { get; }
+    /// <summary>The environment whose server the task works on, and whose settings it needs.</summary>
+    public DeployEnvironment Environment { get; } = environment;
 
     protected EnvironmentOperations On(BuildContext context) => context.On(Environment);
 }

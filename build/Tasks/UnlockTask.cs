@@ -4,28 +4,20 @@ using Infosync.Deploy.Settings;
 namespace Infosync.Build.Tasks;
 
 /// <summary>Removes an environment's deploy lock by hand, naming its holder.</summary>
-public abstract class UnlockTask : EnvironmentTask
+[Needs(TagNeed.None)]
+public abstract class UnlockTask(DeployEnvironment environment) : EnvironmentTask(environment)
 {
     public override Task RunAsync(BuildContext context) => On(context).UnlockAsync(context.Shutdown.Token);
 }
 
 [TaskName("UnlockDev")]
 [TaskDescription("Removes the deploy lock of dev, naming who held it.")]
-public sealed class UnlockDevTask : UnlockTask
-{
-    protected override DeployEnvironment Environment => DeployEnvironment.Dev;
-}
+public sealed class UnlockDevTask() : UnlockTask(DeployEnvironment.Dev);
 
 [TaskName("UnlockPilot")]
 [TaskDescription("Removes the deploy lock of pilot, naming who held it.")]
-public sealed class UnlockPilotTask : UnlockTask
-{
-    protected override DeployEnvironment Environment => DeployEnvironment.Pilot;
-}
+public sealed class UnlockPilotTask() : UnlockTask(DeployEnvironment.Pilot);
 
 [TaskName("UnlockStage")]
 [TaskDescription("Removes the deploy lock of stage, naming who held it.")]
-public sealed class UnlockStageTask : UnlockTask
-{
-    protected override DeployEnvironment Environment => DeployEnvironment.Stage;
-}
+public sealed class UnlockStageTask() : UnlockTask(DeployEnvironment.Stage);

@@ -23,11 +23,3 @@ public sealed class IsDependentOnAttribute(Type task) : Attribute
     /// <summary>The task type depended on.</summary>
     public Type Task { get; } = task;
 }
-
-/// <summary>A task that the attributed one must run before.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
-public sealed class IsDependeeOfAttribute(Type task) : Attribute
-{
-    /// <summary>The task type that depends on the attributed one.</summary>
-    public Type Task { get; } = task;
-}

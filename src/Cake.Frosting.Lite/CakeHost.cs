@@ -6,15 +6,15 @@ using Spectre.Console;
 
 namespace Cake.Frosting;
 
-/// <summary>Runs the task classes of the given assemblies with Cake.Core's engine, the way Frosting's host does.</summary>
+/// <summary>Runs the task classes of the entry assembly with Cake.Core's engine, the way Frosting's host does.</summary>
 public sealed class CakeHost
 {
-    private readonly List<Assembly> assemblies = [];
     private Type contextType = typeof(FrostingContext);
     private Type? lifetimeType;
     private Type? taskLifetimeType;
     private Func<ICakeLog, ICakeLog> wrapLog = log => log;
     private Func<IEnumerable<string>, IEnumerable<string>>? argumentCheck;
+    private Func<IEnumerable<string>> helpSection = () => [];
 
     /// <summary>Uses <typeparamref name="TContext"/>, built from the engine's context, for every task.</summary>
     public CakeHost UseContext<TContext>()
@@ -24,7 +24,10 @@ public sealed class CakeHost
         return this;
     }
 
-    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last.</summary>
+    /// <summary>
+    /// Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last. A lifetime
+    /// whose constructor takes an <see cref="IEnumerable{IFrostingTask}"/> is given the task objects the engine runs.
+    /// </summary>
     public CakeHost UseLifetime<TLifetime>()
     {
         lifetimeType = typeof(TLifetime);
@@ -58,10 +61,10 @@ public sealed class CakeHost
         return this;
     }
 
-    /// <summary>Adds an assembly whose task classes are registered; the entry assembly is used when none is added.</summary>
-    public CakeHost AddAssembly(Assembly assembly)
+    /// <summary>Appends <paramref name="lines"/> to the <c>--help</c> text, after the tasks: what the application reads besides.</summary>
+    public CakeHost UseHelpSection(Func<IEnumerable<string>> lines)
     {
-        assemblies.Add(assembly);
+        helpSection = lines;
         return this;
     }
 
@@ -96,11 +99,11 @@ public sealed class CakeHost
 
         var data = new CakeDataService();
         var context = CakeServices.CreateContext(options, console, environment, data, wrapLog);
-        var catalog = new TaskCatalog(assemblies.Count > 0 ? assemblies : [Assembly.GetEntryAssembly()!]);
+        var catalog = new TaskCatalog(Assembly.GetEntryAssembly()!);
         var run = new HostRun(options, context, console, catalog, contextType, lifetimeType, taskLifetimeType);
         if (options.ShowHelp)
         {
-            HostHelp.Write(console, catalog.Names);
+            HostHelp.Write(console, catalog.Names, helpSection());
             return 0;
         }
 

@@ -11,28 +11,30 @@ public abstract class FrostingTask<TContext> : IFrostingTask
     {
     }
 
-    /// <summary>Whether the task should run.</summary>
-    public virtual bool ShouldRun(TContext context) => true;
-
-    /// <summary>Called when <see cref="Run"/> throws.</summary>
-    public virtual void OnError(Exception exception, TContext context)
-    {
-    }
-
-    /// <summary>Called after the task, whether it succeeded or not.</summary>
-    public virtual void Finally(TContext context)
-    {
-    }
-
     Task IFrostingTask.RunAsync(ICakeContext context)
     {
         Run((TContext)context);
         return Task.CompletedTask;
     }
+}
 
-    bool IFrostingTask.ShouldRun(ICakeContext context) => ShouldRun((TContext)context);
+/// <summary>An asynchronous task over a typed context.</summary>
+public abstract class AsyncFrostingTask<TContext> : IFrostingTask
+    where TContext : ICakeContext
+{
+    /// <summary>Runs the task.</summary>
+    public virtual Task RunAsync(TContext context) => Task.CompletedTask;
 
-    void IFrostingTask.OnError(Exception exception, ICakeContext context) => OnError(exception, (TContext)context);
+    Task IFrostingTask.RunAsync(ICakeContext context) => RunAsync((TContext)context);
+}
 
-    void IFrostingTask.Finally(ICakeContext context) => Finally((TContext)context);
+/// <summary>What the host needs from any task, typed or not.</summary>
+/// <remarks>
+/// Frosting's ShouldRun, OnError and Finally are left out until a task needs them; a task that overrides them
+/// compiles against Frosting as it does here.
+/// </remarks>
+public interface IFrostingTask
+{
+    /// <summary>Runs the task.</summary>
+    Task RunAsync(ICakeContext context);
 }

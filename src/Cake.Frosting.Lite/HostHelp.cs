@@ -5,7 +5,9 @@ namespace Cake.Frosting;
 /// <summary>The usage text for <c>--help</c>.</summary>
 internal static class HostHelp
 {
-    public static void Write(IConsole console, IEnumerable<string> targets)
+    private const int Width = 100;
+
+    public static void Write(IConsole console, IEnumerable<string> targets, IEnumerable<string> section)
     {
         console.WriteLine("Usage: build.sh --target=<task> [--name=value ...]");
         console.WriteLine(string.Empty);
@@ -15,6 +17,30 @@ internal static class HostHelp
         console.WriteLine("  --tree                 show the target's dependency tree");
         console.WriteLine("  --description          list the tasks with their descriptions");
         console.WriteLine(string.Empty);
-        console.WriteLine("Tasks: {0}", string.Join(", ", targets.Order(StringComparer.Ordinal)));
+        foreach (var line in TaskLines(targets.Order(StringComparer.Ordinal)).Append(string.Empty).Concat(section))
+        {
+            console.WriteLine("{0}", line);
+        }
+    }
+
+    // "Tasks: A, B, ..." within the width, continuation lines under the first task.
+    private static IEnumerable<string> TaskLines(IEnumerable<string> targets)
+    {
+        var line = "Tasks:";
+        var first = true;
+        foreach (var target in targets)
+        {
+            if (!first && line.Length + target.Length + 2 > Width)
+            {
+                yield return line + ",";
+                line = "      ";
+                first = true;
+            }
+
+            line += first ? " " + target : ", " + target;
+            first = false;
+        }
+
+        yield return line;
     }
 }

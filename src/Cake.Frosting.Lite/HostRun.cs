@@ -29,14 +29,14 @@ internal sealed class HostRun(
         catalog.Register(engine, () => typed);
         if (lifetimeType is not null)
         {
-            var lifetime = (IFrostingLifetime)Activator.CreateInstance(lifetimeType)!;
+            var lifetime = (IFrostingLifetime)Create(lifetimeType);
             engine.RegisterSetupAction(info => lifetime.Setup(typed, info));
             engine.RegisterTeardownAction(info => lifetime.Teardown(typed, info));
         }
 
         if (taskLifetimeType is not null)
         {
-            var taskLifetime = (IFrostingTaskLifetime)Activator.CreateInstance(taskLifetimeType)!;
+            var taskLifetime = (IFrostingTaskLifetime)Create(taskLifetimeType);
             engine.RegisterTaskSetupAction(info => taskLifetime.Setup(typed, info));
             engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(typed, info));
         }
@@ -64,6 +64,11 @@ internal sealed class HostRun(
             return Fail(exception);
         }
     }
+
+    // As Frosting's container would, a lifetime that takes the run's task objects in its constructor is given them.
+    private object Create(Type lifetime) => lifetime.GetConstructor([typeof(IEnumerable<IFrostingTask>)]) is { } withTasks
+        ? withTasks.Invoke([catalog.Tasks])
+        : Activator.CreateInstance(lifetime)!;
 
     private int Fail(Exception exception)
     {

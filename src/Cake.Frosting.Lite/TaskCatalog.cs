@@ -7,14 +7,18 @@ namespace Cake.Frosting;
 internal sealed class TaskCatalog
 {
     private readonly Dictionary<Type, string> namesByType;
+    private readonly Dictionary<Type, IFrostingTask> tasksByType;
 
-    public TaskCatalog(IEnumerable<Assembly> assemblies)
+    public TaskCatalog(Assembly assembly)
     {
-        namesByType = assemblies
-            .SelectMany(a => a.GetTypes())
+        namesByType = assembly.GetTypes()
             .Where(t => typeof(IFrostingTask).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .ToDictionary(t => t, NameOf);
+        tasksByType = namesByType.Keys.ToDictionary(t => t, t => (IFrostingTask)Activator.CreateInstance(t)!);
     }
+
+    /// <summary>One object of each task class, the one the engine runs.</summary>
+    public IReadOnlyCollection<IFrostingTask> Tasks => tasksByType.Values;
 
     public IReadOnlyCollection<string> Names => namesByType.Values;
 
@@ -24,19 +28,8 @@ internal sealed class TaskCatalog
     {
         foreach (var (type, name) in namesByType)
         {
-            var task = (IFrostingTask)Activator.CreateInstance(type)!;
-            var builder = engine.RegisterTask(name)
-                .Does(_ => task.RunAsync(typedContext()))
-                .WithCriteria(_ => task.ShouldRun(typedContext()))
-                .Finally(_ => task.Finally(typedContext()));
-
-            // An error handler makes Cake treat the error as handled and carry on, so, as Frosting does,
-            // one is registered only for tasks that override OnError.
-            if (Overrides(type, nameof(IFrostingTask.OnError)))
-            {
-                builder.OnError((exception, _) => task.OnError(exception, typedContext()));
-            }
-
+            var task = tasksByType[type];
+            var builder = engine.RegisterTask(name).Does(_ => task.RunAsync(typedContext()));
             var description = type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
             if (description is not null)
             {
@@ -47,21 +40,12 @@ internal sealed class TaskCatalog
             {
                 builder.IsDependentOn(NameOfRegistered(dependency.Task));
             }
-
-            foreach (var dependee in type.GetCustomAttributes<IsDependeeOfAttribute>())
-            {
-                builder.IsDependeeOf(NameOfRegistered(dependee.Task));
-            }
         }
     }
 
-    private static bool Overrides(Type type, string method) =>
-        type.GetMethods(BindingFlags.Instance | BindingFlags.Public)
-            .Any(m => m.Name == method && m.DeclaringType != m.GetBaseDefinition().DeclaringType);
-
     private string NameOfRegistered(Type type) => namesByType.TryGetValue(type, out var name)
         ? name
-        : throw new InvalidOperationException($"Task type {type.Name} is not a concrete task in the host's assemblies.");
+        : throw new InvalidOperationException($"Task type {type.Name} is not a concrete task in the host's assembly.");
 
     private static string NameOf(Type type)
     {

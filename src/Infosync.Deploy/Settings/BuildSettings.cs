@@ -6,7 +6,7 @@ public sealed record BuildSettings(string? Dockerfile, string Context)
     /// <summary>Reads and checks the build settings; relative paths are taken from <paramref name="workingDirectory"/>.</summary>
     public static BuildSettings Read(SettingsReader reader, string workingDirectory)
     {
-        var context = FullPath(reader, SettingNames.BuildContext, reader.Optional(SettingNames.BuildContext, ".")!, workingDirectory);
+        var context = FullPath(reader, SettingNames.BuildContext, reader.Optional(SettingNames.BuildContext)!, workingDirectory);
         if (!Directory.Exists(context))
         {
             reader.Invalid(SettingNames.BuildContext, $"directory '{SettingRules.Shorten(context)}' does not exist");

@@ -18,13 +18,6 @@ public sealed record DeployEnvironment(string Name)
     /// <summary>The prefix of environment-scoped variables: <c>DEV</c>, <c>PILOT</c>, <c>STAGE</c>.</summary>
     public string VariablePrefix => Name.ToUpperInvariant();
 
-    /// <summary>The deploy directory used when none is set.</summary>
-    public string DefaultDeployDirectory => $"/usr/local/infosync-{Name}";
-
-    /// <summary>The environment whose capitalised name ends <paramref name="taskName"/> (<c>DeployPilot</c> → pilot).</summary>
-    public static DeployEnvironment? FromTaskName(string taskName) =>
-        All.FirstOrDefault(e => taskName.EndsWith(e.Name, StringComparison.OrdinalIgnoreCase));
-
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

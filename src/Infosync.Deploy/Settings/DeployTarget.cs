@@ -21,7 +21,7 @@ public sealed record DeployTarget(
         var ssh = SshSettings.Read(reader, environment, homeDirectory);
         var directoryName = SettingNames.DeployDirectory(environment);
         var directory = reader.Check(directoryName,
-            reader.Optional(directoryName, environment.DefaultDeployDirectory)!,
+            reader.Optional(directoryName)!,
             SettingRules.IsSafeAbsolutePath,
             "must be an absolute path without '..' parts or control characters");
         var filesName = SettingNames.ComposeFile(environment);

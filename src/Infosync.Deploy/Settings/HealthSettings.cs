@@ -16,8 +16,8 @@ public sealed record HealthSettings(string? Url, TimeSpan Timeout, TimeSpan Sett
             reader.Check(urlName, url, SettingRules.IsHttpUrl, "must be an absolute http:// or https:// URL");
         }
 
-        var timeout = reader.Seconds(SettingNames.HealthTimeout(environment), fallback: 60, minimum: 1, maximum: 3600);
-        var settle = reader.Seconds(SettingNames.HealthSettle(environment), fallback: 3, minimum: 0, maximum: 600);
+        var timeout = reader.Seconds(SettingNames.HealthTimeout(environment), minimum: 1, maximum: 3600);
+        var settle = reader.Seconds(SettingNames.HealthSettle(environment), minimum: 0, maximum: 600);
         return new HealthSettings(url, timeout, settle);
     }
 }

@@ -5,6 +5,6 @@ public sealed record LockSettings(TimeSpan Wait, TimeSpan StaleAfter)
 {
     /// <summary>Reads and checks the lock's settings.</summary>
     public static LockSettings Read(SettingsReader reader, DeployEnvironment environment) => new(
-        reader.Seconds(SettingNames.LockWait(environment), fallback: 0, minimum: 0, maximum: 86400),
-        reader.Seconds(SettingNames.LockStaleAfter(environment), fallback: 1800, minimum: 1, maximum: 31_536_000));
+        reader.Seconds(SettingNames.LockWait(environment), minimum: 0, maximum: 86400),
+        reader.Seconds(SettingNames.LockStaleAfter(environment), minimum: 1, maximum: 31_536_000));
 }

@@ -20,9 +20,9 @@ public sealed record RegistrySettings(string Host, string Project, string ImageN
     {
         var host = reader.Check(SettingNames.HarborHost, reader.Required(SettingNames.HarborHost),
             SettingRules.IsHostWithOptionalPort, SettingRules.HostRule);
-        var project = reader.Check(SettingNames.HarborProject, reader.Optional(SettingNames.HarborProject, "infosync")!,
+        var project = reader.Check(SettingNames.HarborProject, reader.Optional(SettingNames.HarborProject)!,
             SettingRules.IsRepositoryComponent, SettingRules.RepositoryRule);
-        var name = reader.Check(SettingNames.ImageName, reader.Optional(SettingNames.ImageName, "infosync")!,
+        var name = reader.Check(SettingNames.ImageName, reader.Optional(SettingNames.ImageName)!,
             SettingRules.IsRepositoryPath, SettingRules.RepositoryRule + ", with '/' between path parts");
         var username = needsLogin
             ? reader.Required(SettingNames.HarborUsername)

@@ -8,15 +8,23 @@ namespace Infosync.Deploy.Settings;
 /// </summary>
 public sealed class SettingCatalog
 {
-    private SettingCatalog(IReadOnlyList<SettingName> settings, IEnumerable<string> switches)
+    private SettingCatalog(IReadOnlyList<IReadOnlyList<SettingName>> declarations, IReadOnlyList<string> switches)
     {
-        Settings = settings;
-        Arguments = [.. settings.Where(s => s.HasArgument).Select(s => s.Argument).Concat(switches).Distinct()];
-        Variables = [.. settings.SelectMany(s => s.Variables).Distinct()];
+        Declarations = declarations;
+        Switches = switches;
+        Settings = [.. declarations.SelectMany(d => d)];
+        Arguments = [.. Settings.Select(s => s.Argument).Concat(switches).Distinct()];
+        Variables = [.. Settings.SelectMany(s => s.Variables).Distinct()];
     }
 
     /// <summary>The settings of <see cref="SettingNames"/>, with its plan-mode switches.</summary>
     public static SettingCatalog Default { get; } = Of(typeof(SettingNames), SettingNames.DryRunArguments);
+
+    /// <summary>Each declared setting in declaration order: one name, or a per-environment one's name for each environment.</summary>
+    public IReadOnlyList<IReadOnlyList<SettingName>> Declarations { get; }
+
+    /// <summary>The bare switches, without the leading <c>--</c>, all of one meaning.</summary>
+    public IReadOnlyList<string> Switches { get; }
 
     /// <summary>Every setting, per-environment ones once for each environment.</summary>
     public IReadOnlyList<SettingName> Settings { get; }
@@ -38,14 +46,14 @@ public sealed class SettingCatalog
         const BindingFlags PublicStatic = BindingFlags.Public | BindingFlags.Static;
         var fields = names.GetFields(PublicStatic)
             .Where(f => f.FieldType == typeof(SettingName))
-            .Select(f => (SettingName)f.GetValue(null)!);
+            .Select(f => (IReadOnlyList<SettingName>)[(SettingName)f.GetValue(null)!]);
         var properties = names.GetProperties(PublicStatic)
             .Where(p => p.PropertyType == typeof(SettingName))
-            .Select(p => (SettingName)p.GetValue(null)!);
+            .Select(p => (IReadOnlyList<SettingName>)[(SettingName)p.GetValue(null)!]);
         var scoped = names.GetMethods(PublicStatic)
             .Where(m => m.ReturnType == typeof(SettingName) && !m.IsSpecialName)
-            .SelectMany(m => DeployEnvironment.All.Select(e => (SettingName)PerEnvironment(m).Invoke(null, [e])!));
-        return new SettingCatalog([.. fields.Concat(properties).Concat(scoped)], switches);
+            .Select(m => (IReadOnlyList<SettingName>)[.. DeployEnvironment.All.Select(e => (SettingName)PerEnvironment(m).Invoke(null, [e])!)]);
+        return new SettingCatalog([.. fields.Concat(properties).Concat(scoped)], [.. switches]);
     }
 
     private static MethodInfo PerEnvironment(MethodInfo method) =>

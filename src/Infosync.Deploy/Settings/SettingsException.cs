@@ -10,25 +10,6 @@ public sealed class SettingsException : Exception
         Problems = problems;
     }
 
-    /// <summary>Creates the exception from one problem.</summary>
-    public SettingsException(string problem)
-        : this([problem])
-    {
-    }
-
-    /// <summary>Creates an exception with no problems listed.</summary>
-    public SettingsException()
-        : this([])
-    {
-    }
-
-    /// <summary>Creates the exception wrapping another.</summary>
-    public SettingsException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Problems = [message];
-    }
-
     /// <summary>Each problem, one line each.</summary>
     public IReadOnlyList<string> Problems { get; }
 }

@@ -10,16 +10,16 @@ public sealed class SettingsReader(ISettingSource source)
     private readonly List<SettingName> missing = [];
     private readonly List<string> invalid = [];
 
-    /// <summary>The raw value, or <paramref name="fallback"/> when neither argument nor variable is set.</summary>
-    public string? Optional(SettingName name, string? fallback = null)
+    /// <summary>The raw value, or the setting's <see cref="SettingName.Default"/> when neither argument nor variable is set.</summary>
+    public string? Optional(SettingName name)
     {
-        var fromArgument = name.HasArgument ? source.Argument(name.Argument) : null;
+        var fromArgument = source.Argument(name.Argument);
         if (!string.IsNullOrEmpty(fromArgument))
         {
             return fromArgument;
         }
 
-        return name.Variables.Select(source.Variable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? fallback;
+        return name.Variables.Select(source.Variable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? name.Default;
     }
 
     /// <summary>The raw value; when it is absent, records the setting as missing and returns an empty string.</summary>
@@ -58,15 +58,10 @@ public sealed class SettingsReader(ISettingSource source)
         return value;
     }
 
-    /// <summary>A whole number of seconds within bounds, or the default.</summary>
-    public TimeSpan Seconds(SettingName name, int fallback, int minimum, int maximum)
+    /// <summary>A whole number of seconds within bounds, or the default, which every such setting has.</summary>
+    public TimeSpan Seconds(SettingName name, int minimum, int maximum)
     {
-        var raw = Optional(name);
-        if (raw is null)
-        {
-            return TimeSpan.FromSeconds(fallback);
-        }
-
+        var raw = Optional(name) ?? throw new InvalidOperationException($"{name.Display} has no default.");
         if (!SettingRules.IsWholeNumber(raw, minimum, maximum, out var seconds))
         {
             Invalid(name, $"must be a whole number of seconds from {minimum} to {maximum}, not '{SettingRules.Shorten(raw)}'");

@@ -38,9 +38,9 @@ public sealed record SshSettings(
             v => v.Equals(LocalHost, StringComparison.OrdinalIgnoreCase) || SettingRules.IsHostName(v),
             $"must be a host name or IPv4 address (put the port in {SettingNames.SshPort(environment).Display}), or 'local'");
         var portName = SettingNames.SshPort(environment);
-        var port = reader.Check(portName, reader.Optional(portName, "22")!,
+        var port = reader.Check(portName, reader.Optional(portName)!,
             v => SettingRules.IsWholeNumber(v, 1, 65535, out _), "must be a port number from 1 to 65535");
-        var timeout = reader.Seconds(SettingNames.SshTimeout(environment), fallback: 15, minimum: 1, maximum: 600);
+        var timeout = reader.Seconds(SettingNames.SshTimeout(environment), minimum: 1, maximum: 600);
         var policy = ReadPolicy(reader);
         var knownHosts = KnownHostsSource.Read(reader, homeDirectory, policy);
         if (host.Equals(LocalHost, StringComparison.OrdinalIgnoreCase))
@@ -86,7 +86,7 @@ public sealed record SshSettings(
 
     private static HostKeyPolicy ReadPolicy(SettingsReader reader)
     {
-        var value = reader.Optional(SettingNames.SshStrictHostKeyChecking, "yes")!;
+        var value = reader.Optional(SettingNames.SshStrictHostKeyChecking)!;
         switch (value.ToUpperInvariant())
         {
             case "YES":

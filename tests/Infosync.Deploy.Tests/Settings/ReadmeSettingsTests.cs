@@ -29,7 +29,7 @@ public sealed partial class ReadmeSettingsTests
     [Fact]
     public void Every_setting_argument_is_in_the_readme_settings_table()
     {
-        var settings = SettingCatalog.Default.Settings.Where(s => s.HasArgument).Select(s => s.Argument).Distinct();
+        var settings = SettingCatalog.Default.Settings.Select(s => s.Argument).Distinct();
 
         Assert.Empty(settings.Except(DocumentedArguments()));
     }

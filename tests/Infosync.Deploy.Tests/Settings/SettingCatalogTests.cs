@@ -1,5 +1,4 @@
 using Infosync.Deploy.Settings;
-using Infosync.Deploy.Tests.Fakes;
 using Xunit;
 
 namespace Infosync.Deploy.Tests.Settings;
@@ -28,9 +27,11 @@ public sealed class SettingCatalogTests
     {
         var catalog = SettingCatalog.Of(typeof(NewNames), ["go-slow"]);
 
-        Assert.Equal(["proxy-jump", "compose-file", "key-passphrase", "go-slow"], catalog.Arguments);
+        Assert.Equal(["proxy-jump", "rollback-tag", "compose-file", "key-passphrase", "go-slow"], catalog.Arguments);
         Assert.Equal(["SSH_PROXY_JUMP", "ROLLBACK_TAG", "COMPOSE_FILE", "DEV_KEY_PASSPHRASE", "KEY_PASSPHRASE",
             "PILOT_KEY_PASSPHRASE", "STAGE_KEY_PASSPHRASE"], catalog.Variables);
+        Assert.Equal([1, 1, 1, 3], catalog.Declarations.Select(d => d.Count));
+        Assert.Equal(["go-slow"], catalog.Switches);
     }
 
     [Fact]
@@ -41,23 +42,11 @@ public sealed class SettingCatalogTests
         Assert.Contains("WrongNames.Twice", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_variable_only_setting_has_no_argument_and_is_read_from_its_variable()
-    {
-        var rollback = NewNames.RollbackTag;
-        var source = new DictionarySettingSource(new Dictionary<string, string> { [""] = "from-argument" },
-            new Dictionary<string, string> { ["ROLLBACK_TAG"] = "v7" });
-
-        Assert.False(rollback.HasArgument);
-        Assert.Equal("ROLLBACK_TAG", rollback.Display);
-        Assert.Equal("v7", new SettingsReader(source).Optional(rollback));
-    }
-
     private static class NewNames
     {
         public static readonly SettingName ProxyJump = new("proxy-jump", ["SSH_PROXY_JUMP"]);
 
-        public static readonly SettingName RollbackTag = SettingName.VariableOnly(["ROLLBACK_TAG"]);
+        public static readonly SettingName RollbackTag = new("rollback-tag", ["ROLLBACK_TAG"]);
 
         public static SettingName ComposeFile { get; } = new("compose-file", ["COMPOSE_FILE"]);
 
