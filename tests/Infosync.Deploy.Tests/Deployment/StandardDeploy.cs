@@ -22,6 +22,16 @@ public sealed class StandardDeploy
 
     public static readonly string V1Id = FakeServer.IdOf(Repo + ":v1");
 
+    /// <summary>The steps of every deploy up to its pull: lock, read, capture and pin what runs, log in.</summary>
+    public static readonly string[] UpToPull =
+    [
+        "keeper", "lock", "detect", "probe", "read .env", "read compose.yaml",
+        "containers web", "inspect", "tag REPO:infosync-previous-dev-web", "digests REPO:v1", "login",
+    ];
+
+    /// <summary>The steps that put the previous version back after a failed switch, and check it.</summary>
+    public static readonly string[] Rollback = ["restore compose.yaml", "tag REPO:v1", "up web", "gate web", "containers web", "inspect"];
+
     public static readonly byte[] Compose = Encoding.UTF8.GetBytes(ComposeWith("v1"));
 
     public StandardDeploy()
