@@ -23,6 +23,9 @@ public sealed partial class FakeServer(string repository, string directory)
 
     public Dictionary<string, string> Images { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the registry serves now, where it is not what <see cref="IdOf"/> gives: a reused tag moved on.</summary>
+    public Dictionary<string, string> Registry { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, FakeContainer> Containers { get; } = new(StringComparer.Ordinal);
 
     public List<string> HistoryLines { get; } = [];
@@ -49,7 +52,7 @@ public sealed partial class FakeServer(string repository, string directory)
             "inspect" => Ok(Inspect(a.Skip(1))),
             "image" => Images.TryGetValue(a[^1], out var id) ? Ok(id + "\n") : new(1, string.Empty, $"No such image: {a[^1]}"),
             "tag" => Tag(a[1], a[2]),
-            "pull" => Tag(IdOf(a[1]), a[1]),
+            "pull" => Tag(Registry.GetValueOrDefault(a[1], IdOf(a[1])), a[1]),
             "up" => Up(step.Split(' ').Skip(1)),
             "record" => Append(p[1]),
             "history" => Ok(string.Join('\n', HistoryLines.TakeLast(int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))) + "\n"),
