@@ -42,6 +42,14 @@ public sealed class FlowHost(FakeServer server, string name) : IRemoteHost
         return this;
     }
 
+    /// <summary>Does <paramref name="also"/> as part of arranging this host, for a fluent arrange.</summary>
+    public FlowHost With(Action also)
+    {
+        ArgumentNullException.ThrowIfNull(also);
+        also();
+        return this;
+    }
+
     public Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
