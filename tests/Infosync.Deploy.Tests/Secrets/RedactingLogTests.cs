@@ -1,5 +1,6 @@
 using Cake.Core.Diagnostics;
 using Infosync.Deploy.Secrets;
+using Infosync.Deploy.Tests.Fakes;
 using Xunit;
 
 namespace Infosync.Deploy.Tests.Secrets;
@@ -42,15 +43,5 @@ public sealed class RedactingLogTests
         log.Write(Verbosity.Diagnostic, LogLevel.Debug, "{0}", "noise");
 
         Assert.Empty(inner.Lines);
-    }
-
-    private sealed class RecordingLog : ICakeLog
-    {
-        public List<string> Lines { get; } = [];
-
-        public Verbosity Verbosity { get; set; } = Verbosity.Diagnostic;
-
-        public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args) =>
-            Lines.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
     }
 }
