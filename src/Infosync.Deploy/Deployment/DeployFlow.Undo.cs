@@ -67,20 +67,22 @@ public sealed partial class DeployFlow
         }
         catch (RemoteHostException second)
         {
-            return new DeployException($"{failed}; reconnecting failed too ({second.Message.TrimEnd('.')}): " +
-                "the server keeps the state it reached; run the deploy again to converge.", lost);
+            return new DeployException(run.Redactor.Redact($"{failed}; reconnecting failed too ({second.Message.TrimEnd('.')}): " +
+                "the server keeps the state it reached; run the deploy again to converge."), lost);
         }
 
         await using (again)
         {
             var holder = string.Empty;
             await using var reclaimed = await held.ReclaimAsync(again, now => holder = now);
+            var recovered = run with { Host = again };
             if (reclaimed is null)
             {
-                return new DeployException($"{failed}; reconnected, but {holder} has taken the deploy lock over since, so its work is left as it is.", lost);
+                var message = run.Redactor.Redact($"{failed}; reconnected, but {holder} has taken the deploy lock over since, so its work is left as it is.");
+                await recovered.History.AppendAsync(attempt.Failed(recovered, message));
+                return new DeployException(message, lost);
             }
 
-            var recovered = run with { Host = again };
             var state = await RestoreAsync(recovered, undo.Change, undo.Before);
             return await new DeployFlow(recovered, strategy).FailAsync(attempt, lost, "reconnected: " + state);
         }

@@ -60,7 +60,7 @@ public sealed class DeployFlowRecoveryTests
 
         var failure = await Assert.ThrowsAsync<DeployException>(() => deploy.DeployAsync("v2"));
 
-        Assert.Equal(["keeper", "reclaim"], second.Steps);
+        Assert.Equal(["keeper", "reclaim", "record failed"], second.Steps);
         Assert.Contains("; reconnected, but bob, deploy of v3, since ", failure.Message, StringComparison.Ordinal);
         Assert.Contains("https://gitlab.test/jobs/7 has taken the deploy lock over since, so its work is left as it is.", failure.Message, StringComparison.Ordinal);
         Assert.Equal(StandardDeploy.ComposeWith("v2"), deploy.ComposeOnServer);
