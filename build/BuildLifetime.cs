@@ -14,7 +14,7 @@ public sealed class BuildLifetime(IEnumerable<IFrostingTask> tasks) : FrostingLi
     public override void Setup(BuildContext context, ISetupContext info)
     {
         // Cake lists the whole dependency chain even under --exclusive, when only the target runs.
-        var run = context.Arguments.HasArgument("exclusive") ? [info.TargetTask] : info.TasksToExecute;
+        var run = HostOptions.IsExclusive(context.Arguments) ? [info.TargetTask] : info.TasksToExecute;
         context.LoadSettings(Needs(run.Select(task => task.Name)));
         if (context.Settings.DryRun)
         {

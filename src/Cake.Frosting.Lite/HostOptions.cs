@@ -44,6 +44,16 @@ public sealed record HostOptions(
             Arguments: lookup);
     }
 
+    /// <summary>
+    /// Whether <paramref name="arguments"/> ask for an exclusive run, by the rule <see cref="Parse"/> applies
+    /// (<c>--exclusive</c> or <c>-e</c>, unless its value is <c>false</c>): a lifetime sees Cake's arguments, not these options.
+    /// </summary>
+    public static bool IsExclusive(Cake.Core.ICakeArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return ExclusiveNames.Any(name => arguments.HasArgument(name) && !IsFalse(arguments.GetArguments(name).Last()));
+    }
+
     private static (string Name, string Value) ParseOne(string arg)
     {
         var name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..]

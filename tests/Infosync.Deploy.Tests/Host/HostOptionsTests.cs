@@ -18,6 +18,20 @@ public sealed class HostOptionsTests
         Assert.Equal("true", options.Arguments["exclusive"].Single());
     }
 
+    [Theory]
+    [InlineData("--exclusive", true)]
+    [InlineData("-e", true)]
+    [InlineData("--exclusive=true", true)]
+    [InlineData("--exclusive=false", false)]
+    [InlineData("--tree", false)]
+    public void A_lifetime_reads_exclusivity_from_Cakes_arguments_as_the_host_runs_it(string argument, bool exclusive)
+    {
+        var options = HostOptions.Parse(["--target=DeployDev", argument]);
+
+        Assert.Equal(options.Exclusive, HostOptions.IsExclusive(new Cake.Core.CakeArguments(options.Arguments)));
+        Assert.Equal(exclusive, HostOptions.IsExclusive(new Cake.Core.CakeArguments(options.Arguments)));
+    }
+
     [Fact]
     public void The_default_target_is_Default() => Assert.Equal("Default", HostOptions.Parse([]).Target);
 
