@@ -17,7 +17,7 @@ public static partial class SettingRules
     public const string RepositoryRule = "must be lowercase letters and digits, separated by '.', '_', '__' or '-'";
 
     /// <summary>Whether <paramref name="value"/> is a valid Docker image tag.</summary>
-    public static bool IsDockerTag(string value) => DockerTag().IsMatch(value);
+    public static bool IsDockerTag(string value) => Images.ImageReferenceParser.IsTag(value);
 
     /// <summary>Whether <paramref name="value"/> is <c>host</c> or <c>host:port</c> with a port from 1 to 65535.</summary>
     public static bool IsHostWithOptionalPort(string value)
@@ -92,9 +92,6 @@ public static partial class SettingRules
 
         return value.Length > 60 ? $"{builder}... ({value.Length} characters)" : builder.ToString();
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z")]
-    private static partial Regex DockerTag();
 
     [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::(?<port>[0-9]{1,5}))?\z")]
     private static partial Regex HostAndPort();
