@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Infosync.Deploy.Tests.Deployment;
 
-/// <summary>A connection that drops after the write: a second connection takes the lock back and puts the server back as it was.</summary>
+/// <summary>A connection that drops while the deploy holds the lock (pulling, writing, switching): a second connection takes the lock back and puts the server back as it was.</summary>
 public sealed class DeployFlowRecoveryTests
 {
     private readonly StandardDeploy deploy = new();
@@ -19,10 +19,11 @@ public sealed class DeployFlowRecoveryTests
     }
 
     [Theory]
+    [InlineData("pull REPO:v2")]
     [InlineData("write compose.yaml")]
     [InlineData("up web")]
     [InlineData("gate web")]
-    public async Task A_connection_lost_after_the_write_is_cleaned_up_over_a_second_one(string step)
+    public async Task A_connection_lost_after_the_lock_is_cleaned_up_over_a_second_one(string step)
     {
         deploy.Host.DropOn(step);
 
