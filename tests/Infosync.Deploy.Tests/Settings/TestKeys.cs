@@ -5,7 +5,9 @@ namespace Infosync.Deploy.Tests.Settings;
 /// <summary>Throw-away ed25519 keys made by ssh-keygen, once per test class: one plain, one encrypted with a passphrase.</summary>
 public sealed class TestKeys : IDisposable
 {
-    public const string Passphrase = "Key pw;'\"$(id)&|";
+    // Not the rig's passphrase: ssh-keygen takes it in argv, and the rig's secret tests sample every process on the
+    // machine while these unit tests may run beside them.
+    public const string Passphrase = "Unit key pw;'\"$(id)&|";
 
     private readonly string directory = Directory.CreateTempSubdirectory("infosync-keys-").FullName;
 
