@@ -58,7 +58,6 @@ public sealed partial class DeployFlow
     /// </summary>
     private async Task<DeployException> RecoverAsync(RemoteHostException lost, DeployLock held, Attempt attempt, (ComposeChange Change, IReadOnlyList<RunningImage> Before) undo)
     {
-        var failed = $"{attempt.Describe(run)} failed: {run.Redactor.Redact(lost.Message).TrimEnd('.')}";
         run.Log.Warning("{0} Reconnecting to put {1} back as it was.", lost.Message, run.Target.Environment);
         IRemoteHost again;
         try
@@ -67,33 +66,39 @@ public sealed partial class DeployFlow
         }
         catch (RemoteHostException second)
         {
-            return new DeployException(run.Redactor.Redact($"{failed}; reconnecting failed too ({second.Message.TrimEnd('.')}): " +
-                "the server keeps the state it reached; run the deploy again to converge."), lost);
+            // Nothing can be recorded: the server cannot be reached.
+            return new DeployException(Report(attempt, lost, $"reconnecting failed too ({second.Message.TrimEnd('.')}): " +
+                "the server keeps the state it reached; run the deploy again to converge"), lost);
         }
 
         await using (again)
         {
             var holder = string.Empty;
             await using var reclaimed = await held.ReclaimAsync(again, now => holder = now);
-            var recovered = run with { Host = again };
+            var reconnected = run with { Host = again };
+            var recovered = new DeployFlow(reconnected, strategy);
             if (reclaimed is null)
             {
-                var message = run.Redactor.Redact($"{failed}; reconnected, but {holder} has taken the deploy lock over since, so its work is left as it is.");
-                await recovered.History.AppendAsync(attempt.Failed(recovered, message));
-                return new DeployException(message, lost);
+                return await recovered.FailAsync(attempt, lost, $"reconnected, but {holder} has taken the deploy lock over since, so its work is left as it is");
             }
 
-            var state = await RestoreAsync(recovered, undo.Change, undo.Before);
-            return await new DeployFlow(recovered, strategy).FailAsync(attempt, lost, "reconnected: " + state);
+            var state = await RestoreAsync(reconnected, undo.Change, undo.Before);
+            return await recovered.FailAsync(attempt, lost, "reconnected: " + state);
         }
     }
 
     /// <summary>Records a failed attempt and returns the exception that reports it in one redacted line.</summary>
     private async Task<DeployException> FailAsync(Attempt attempt, Exception exception, string state)
     {
-        var reason = exception is OperationCanceledException ? "cancelled" : exception.Message;
-        var message = run.Redactor.Redact($"{attempt.Describe(run)} failed: {reason.TrimEnd('.')}; {state}.");
+        var message = Report(attempt, exception, state);
         await run.History.AppendAsync(attempt.Failed(run, message));
         return new DeployException(message, exception);
+    }
+
+    // A failure in one redacted line: what failed, why, and the state it left the environment in.
+    private string Report(Attempt attempt, Exception exception, string state)
+    {
+        var reason = exception is OperationCanceledException ? "cancelled" : exception.Message;
+        return run.Redactor.Redact($"{attempt.Describe(run)} failed: {reason.TrimEnd('.')}; {state}.");
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class DeployFlow(DeployRun run, ISwitchStrategy strategy)
             throw await RecoverAsync(lost, held, attempt, (change, before));
         }
 
-        await RecordAsync(attempt, change);
+        await RecordAsync(attempt);
         await run.Images.PruneAsync(await run.History.ReadLastAsync(500, CancellationToken.None), [tag, DeployHistory.TagOf(change.From) ?? tag]);
         return new DeployResult(run.Target.Environment, run.Host.Name, change.Changes, attempt.Clock.Elapsed);
     }
@@ -109,7 +109,7 @@ public sealed partial class DeployFlow(DeployRun run, ISwitchStrategy strategy)
         }
     }
 
-    private async Task RecordAsync(Attempt attempt, ComposeChange change)
+    private async Task RecordAsync(Attempt attempt)
     {
         var images = run.Images;
         await run.History.AppendAsync(attempt.Succeeded(run, await images.WithDigestAsync(attempt.To), await images.ImageIdAsync(attempt.To)));
