@@ -50,18 +50,49 @@ public sealed record ComposeCli(string Program, IReadOnlyList<string> Subcommand
     /// alone. Compose reads the files it would read there itself, unless <paramref name="files"/> names them. It runs in
     /// its own session on the server, writing to a log file, so that it finishes even if this connection drops half-way.
     /// </summary>
-    public RemoteCommand Up(string directory, IReadOnlyList<string>? files, IEnumerable<string> services)
+    public RemoteCommand Up(string directory, IReadOnlyList<string>? files, IEnumerable<string> services) =>
+        Detached(directory, Cli(files).Add("up", "--detach", "--no-deps").Add([.. services]));
+
+    /// <summary>
+    /// Starts new containers of <paramref name="service"/> beside the running ones until it has <paramref name="count"/>,
+    /// recreating none (<c>--no-recreate</c>), detached on the server like <see cref="Up"/>.
+    /// </summary>
+    public RemoteCommand StartBeside(string directory, IReadOnlyList<string>? files, string service, int count) =>
+        Detached(directory, Cli(files).Add("up", "--detach", "--no-deps", "--no-recreate")
+            .Add("--scale", $"{service}={count.ToString(System.Globalization.CultureInfo.InvariantCulture)}", service));
+
+    /// <summary>
+    /// Prints the project as Compose merges it (every file, <c>.env</c> interpolated) as JSON. Compose v2 only. The
+    /// output holds the server's secret values: it is read, never printed.
+    /// </summary>
+    public RemoteCommand Config(string directory, IReadOnlyList<string>? files)
     {
-        ArgumentNullException.ThrowIfNull(directory);
-        var up = CommandLine.For(Program).Add([.. Subcommand]);
+        var config = Cli(files).Add("config", "--format", "json");
+        return RemoteCommand.Read(RemoteCommand.Script("cd -- \"$1\" || exit 1; shift; exec \"$@\"", [directory, config.Program, .. config.Arguments]))
+            .Described($"in {directory}: {config.Display} (read, not shown: it holds .env's values)");
+    }
+
+    /// <summary>Waits for an earlier detached <c>up</c> in <paramref name="directory"/> to finish (its connection may have dropped).</summary>
+    public static RemoteCommand AwaitEarlierUp(string directory) => new RemoteCommand(RemoteCommand.Script(
+        "if command -v flock >/dev/null 2>&1 && [ -e \"$1\" ]; then flock \"$1\" true; fi", $"{directory}/.deploy/compose.lock"),
+        TimeSpan.FromMinutes(5), ReadOnly: true).Described($"wait for an earlier Compose run in {directory} to finish");
+
+    private CommandLine Cli(IReadOnlyList<string>? files)
+    {
+        var cli = CommandLine.For(Program).Add([.. Subcommand]);
         foreach (var file in files ?? [])
         {
-            up = up.Add("--file", file);
+            cli = cli.Add("--file", file);
         }
 
-        up = up.Add("up", "--detach", "--no-deps").Add([.. services]);
+        return cli;
+    }
+
+    private static RemoteCommand Detached(string directory, CommandLine compose)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
         var lockFile = $"{directory}/.deploy/compose.lock";
-        return new RemoteCommand(RemoteCommand.Script(DetachedScript, [directory, lockFile, up.Program, .. up.Arguments]), TimeSpan.FromMinutes(5))
-            .Described($"in {directory}: {up.Display} (in its own session, so it finishes even if the connection drops)");
+        return new RemoteCommand(RemoteCommand.Script(DetachedScript, [directory, lockFile, compose.Program, .. compose.Arguments]), TimeSpan.FromMinutes(5))
+            .Described($"in {directory}: {compose.Display} (in its own session, so it finishes even if the connection drops)");
     }
 }

@@ -15,6 +15,12 @@ public sealed record ContainerState(
     string StartedAt,
     string? Project = null)
 {
+    /// <summary>The Compose service the container belongs to, from its label; null when it has none.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The container's addresses on its networks.</summary>
+    public IReadOnlyList<string> Addresses { get; init; } = [];
+
     /// <summary>Whether the container is running.</summary>
     public bool Running => Status == "running";
 
@@ -56,12 +62,25 @@ public sealed record ContainerState(
             container.TryGetProperty("RestartCount", out var restarts) ? restarts.GetInt32() : 0,
             state.TryGetProperty("ExitCode", out var exit) ? exit.GetInt32() : 0,
             state.TryGetProperty("StartedAt", out var started) ? started.GetString() ?? string.Empty : string.Empty,
-            ProjectOf(container));
+            Label(container, "com.docker.compose.project"))
+        {
+            Service = Label(container, "com.docker.compose.service"),
+            Addresses = AddressesOf(container),
+        };
     }
-    private static string? ProjectOf(JsonElement container) =>
+
+    private static string? Label(JsonElement container, string name) =>
         container.GetProperty("Config").TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
-            && labels.TryGetProperty("com.docker.compose.project", out var project)
-            ? project.GetString()
+            && labels.TryGetProperty(name, out var value)
+            ? value.GetString()
             : null;
+
+    private static IReadOnlyList<string> AddressesOf(JsonElement container) =>
+        container.TryGetProperty("NetworkSettings", out var settings) && settings.TryGetProperty("Networks", out var networks)
+            && networks.ValueKind == JsonValueKind.Object
+            ? [.. networks.EnumerateObject()
+                .Select(network => network.Value.TryGetProperty("IPAddress", out var address) ? address.GetString() : null)
+                .OfType<string>().Where(address => address.Length > 0)]
+            : [];
 #pragma warning restore CA1507
 }

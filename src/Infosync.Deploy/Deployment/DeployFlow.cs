@@ -25,6 +25,7 @@ public sealed partial class DeployFlow(DeployRun run, ISwitchStrategy strategy)
         IReadOnlyList<RunningImage> before = [];
         try
         {
+            await BeforeAnyChangeAsync(attempt, change, () => CheckAsync(change, cancellationToken));
             before = await BeforeAnyChangeAsync(attempt, change, () => new PreviousImages(run, project).CaptureAndPinAsync(change, cancellationToken));
             attempt = attempt with { FromImage = before.Count > 0 ? before[0].ImageId : null };
             attempt = attempt with { From = await BeforeAnyChangeAsync(attempt, change, () => PullAsync(change, exact, cancellationToken)) };
@@ -67,6 +68,10 @@ public sealed partial class DeployFlow(DeployRun run, ISwitchStrategy strategy)
             .Concat(project.Files.SelectMany(file => SensitiveValues.InCompose(file.Text)));
         run.Redactor.Learn(values.Where(value => SecretWorthy(value, shown)));
     }
+
+    // What the strategy cannot do is refused before anything changes, with what to change instead.
+    private async Task<bool> CheckAsync(ComposeChange change, CancellationToken cancellationToken) =>
+        await strategy.CheckAsync(run, change, cancellationToken) is { } refusal ? throw new DeployException(refusal) : true;
 
     // The registry login and the new image; returns the old reference with the digest of the image that ran.
     private async Task<string> PullAsync(ComposeChange change, RollbackPoint? exact, CancellationToken cancellationToken)

@@ -64,7 +64,20 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         IHealthGate gate = settings.DryRun ? new PlannedHealthGate(target.Health, log) : new HealthGate(target.Health, log, redactor);
         Func<Task<IRemoteHost>>? reconnect = settings.DryRun ? null : () => RemoteHosts.OpenAsync(target.Ssh, plan: false, log, redactor, CancellationToken.None);
         var run = new DeployRun(host, target, settings.RequireRegistry(), settings.Origin, log, redactor, gate, reconnect);
-        return new DeployFlow(run, new RecreateSwitch());
+        return new DeployFlow(run, Strategy());
+    }
+
+    private ISwitchStrategy Strategy()
+    {
+        var switching = target.Switch;
+        if (switching.Kind == SwitchKind.Recreate)
+        {
+            return new RecreateSwitch();
+        }
+
+        log.Information("Switch strategy: rolling (new containers start beside the old ones; the old ones stop {0:0} s after the new ones are healthy)",
+            switching.DrainTime.TotalSeconds);
+        return new RollingSwitch(switching.DrainTime);
     }
 
     private Task<IRemoteHost> OpenAsync(CancellationToken cancellationToken) =>

@@ -71,10 +71,16 @@ public sealed class HealthGate(HealthSettings settings, ICakeLog log, Redactor r
             return verdict;
         }
 
-        var status = (await containers.Host.RunAsync(ContainerCommands.HttpStatus(settings.Url), cancellationToken)).StandardOutput.Trim();
-        return status.Length == 3 && status[0] == '2'
-            ? verdict
-            : new HealthVerdict(false, $"{settings.Url} answered {(status is "000" or "" ? "nothing" : "HTTP " + status)}", ids);
+        foreach (var (url, shown) in HealthUrls.For(settings.Url, states))
+        {
+            var status = (await containers.Host.RunAsync(ContainerCommands.HttpStatus(url), cancellationToken)).StandardOutput.Trim();
+            if (status.Length != 3 || status[0] != '2')
+            {
+                return new HealthVerdict(false, $"{shown} answered {(status is "000" or "" ? "nothing" : "HTTP " + status)}", ids);
+            }
+        }
+
+        return verdict;
     }
 
     private async Task<string> DiagnoseAsync(ServiceContainers containers, HealthVerdict verdict, CancellationToken cancellationToken)

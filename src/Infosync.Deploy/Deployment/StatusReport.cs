@@ -56,7 +56,8 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
                 $"{state.RestartCount} restart(s), container {state.Id[..Math.Min(12, state.Id.Length)]}, image {RollbackPoint.ShortId(state.ImageId)}");
         }
 
-        return $"{service.Service}: {string.Join("; ", parts)}";
+        var several = states.Count > 1 ? $"{states.Count} containers (a rolling switch is under way, or the service is scaled): " : string.Empty;
+        return $"{service.Service}: {several}{string.Join("; ", parts)}";
     }
 
     private static string Uptime(ContainerState state)

@@ -9,6 +9,9 @@ namespace Infosync.Deploy.Deployment;
 /// </summary>
 public interface ISwitchStrategy
 {
+    /// <summary>Before any change: null when <paramref name="change"/>'s services can switch this way, else what to change so they can.</summary>
+    Task<string?> CheckAsync(DeployRun run, ComposeChange change, CancellationToken cancellationToken);
+
     /// <summary>Puts <paramref name="change"/>'s services on the new images and waits for health; null when healthy, else why not.</summary>
     Task<string?> SwitchAsync(DeployRun run, ComposeChange change, CancellationToken cancellationToken);
 
@@ -20,15 +23,20 @@ public interface ISwitchStrategy
 public sealed class RecreateSwitch : ISwitchStrategy
 {
     /// <inheritdoc/>
+    public Task<string?> CheckAsync(DeployRun run, ComposeChange change, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <inheritdoc/>
     public Task<string?> SwitchAsync(DeployRun run, ComposeChange change, CancellationToken cancellationToken) =>
         RecreateAsync(run, change, cancellationToken);
 
     /// <inheritdoc/>
     public Task<string?> RevertAsync(DeployRun run, ComposeChange change) => RecreateAsync(run, change, CancellationToken.None);
 
-    private static async Task<string?> RecreateAsync(DeployRun run, ComposeChange change, CancellationToken cancellationToken)
+    /// <summary>Recreates <paramref name="services"/> (by default the changed ones) and waits for the gate.</summary>
+    internal static async Task<string?> RecreateAsync(DeployRun run, ComposeChange change, CancellationToken cancellationToken, IReadOnlyCollection<string>? services = null)
     {
-        if (change.Services.Count == 0)
+        services ??= change.Services;
+        if (services.Count == 0)
         {
             return null;
         }
@@ -36,8 +44,8 @@ public sealed class RecreateSwitch : ISwitchStrategy
         // Not cancellable, and detached on the server: a recreate stopped half-way, by us or by a dropped connection,
         // could leave a service with no container at all.
         var project = change.Before;
-        var up = await run.Host.RunAsync(project.Cli.Up(project.Directory, project.FileArguments, change.Services), CancellationToken.None);
-        up.EnsureSuccess($"{project.Cli.Display} up of {string.Join(", ", change.Services)} on {run.Host.Name}");
-        return await run.Gate.WaitAsync(run.Containers(project), change.Services, cancellationToken);
+        var up = await run.Host.RunAsync(project.Cli.Up(project.Directory, project.FileArguments, services), CancellationToken.None);
+        up.EnsureSuccess($"{project.Cli.Display} up of {string.Join(", ", services)} on {run.Host.Name}");
+        return await run.Gate.WaitAsync(run.Containers(project), services, cancellationToken);
     }
 }

@@ -7,14 +7,19 @@ namespace Infosync.Deploy.Settings;
 /// <param name="Health">When new containers count as healthy.</param>
 /// <param name="Lock">How the deploy lock waits and is taken over.</param>
 /// <param name="ComposeFiles">The compose files to use, in <c>COMPOSE_FILE</c>'s form, or null to let Compose find them.</param>
+/// <param name="Switching">How the services move to new containers; null for <see cref="SwitchSettings.Default"/>.</param>
 public sealed record DeployTarget(
     DeployEnvironment Environment,
     SshSettings Ssh,
     string Directory,
     HealthSettings Health,
     LockSettings Lock,
-    string? ComposeFiles = null)
+    string? ComposeFiles = null,
+    SwitchSettings? Switching = null)
 {
+    /// <summary>How the services move to new containers.</summary>
+    public SwitchSettings Switch => Switching ?? SwitchSettings.Default;
+
     /// <summary>Reads and checks one environment's settings.</summary>
     public static DeployTarget Read(SettingsReader reader, DeployEnvironment environment, string homeDirectory)
     {
@@ -32,6 +37,7 @@ public sealed record DeployTarget(
         }
 
         return new DeployTarget(environment, ssh, SettingRules.NormalizePath(directory),
-            HealthSettings.Read(reader, environment), LockSettings.Read(reader, environment), files);
+            HealthSettings.Read(reader, environment), LockSettings.Read(reader, environment), files,
+            SwitchSettings.Read(reader, environment));
     }
 }

@@ -121,6 +121,14 @@ public static class SettingNames
     public static SettingName HealthSettle(DeployEnvironment environment) =>
         Scoped("health-settle", environment, "HEALTH_SETTLE") with { Default = "3" };
 
+    /// <summary>How a deploy replaces the containers: <c>recreate</c> in place, or <c>rolling</c>, new beside old behind a proxy.</summary>
+    public static SettingName Strategy(DeployEnvironment environment) =>
+        Scoped("strategy", environment, "STRATEGY") with { Default = "recreate" };
+
+    /// <summary>Seconds a rolling switch waits, once the new containers are healthy, before it stops the old ones.</summary>
+    public static SettingName DrainTime(DeployEnvironment environment) =>
+        Scoped("drain-time", environment, "DRAIN_TIME") with { Default = "5" };
+
     /// <summary>Seconds a deploy waits for another deploy's lock.</summary>
     public static SettingName LockWait(DeployEnvironment environment) =>
         Scoped("lock-wait", environment, "LOCK_WAIT") with { Default = "0" };

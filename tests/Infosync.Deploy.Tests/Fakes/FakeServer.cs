@@ -28,6 +28,16 @@ public sealed partial class FakeServer(string repository, string directory)
 
     public Dictionary<string, FakeContainer> Containers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A second container of a service, started beside the first (<c>up --no-recreate --scale</c>).</summary>
+    public Dictionary<string, FakeContainer> Beside { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The ids of containers that were stopped.</summary>
+    public HashSet<string> Stopped { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What <c>docker compose config --format json</c> prints.</summary>
+    public string ConfigJson { get; set; } =
+        """{"services":{"web":{"image":"x","networks":{"default":null}},"sidecar":{"image":"y"}}}""";
+
     public List<string> HistoryLines { get; } = [];
 
     public IReadOnlyList<HistoryEntry> History => HistoryEntry.ParseLines(string.Join('\n', HistoryLines));
@@ -48,7 +58,10 @@ public sealed partial class FakeServer(string repository, string directory)
             "read" => Files.TryGetValue(p[0], out var bytes) ? Ok(Convert.ToBase64String(bytes)) : new(3, string.Empty, string.Empty),
             "write" => Write(p[0], p[1], p[2], command.Input ?? string.Empty),
             "restore" => Restore(p[0], p[1], p[2], command.Input ?? string.Empty),
-            "containers" => Ok(Containers.TryGetValue(p[0], out var container) ? container.Id + "\n" : string.Empty),
+            "containers" => Ok(string.Concat(All.Where(c => c.Service == p[0]).Select(c => c.Container.Id + "\n"))),
+            "config" => Ok(ConfigJson),
+            "stop" => Each(step, id => Stopped.Add(id)),
+            "rm" => Each(step, Remove),
             "inspect" => Ok(Inspect(a.Skip(1))),
             "image" => Images.TryGetValue(a[^1], out var id) ? Ok(id + "\n") : new(1, string.Empty, $"No such image: {a[^1]}"),
             "tag" => Tag(a[1], a[2]),
@@ -73,8 +86,43 @@ public sealed partial class FakeServer(string repository, string directory)
         return Ok(string.Empty);
     }
 
-    private CommandResult Up(IEnumerable<string> services)
+    private IEnumerable<(string Service, FakeContainer Container)> All =>
+        Containers.Select(pair => (pair.Key, pair.Value)).Concat(Beside.Select(pair => (pair.Key, pair.Value)));
+
+    private static CommandResult Each(string step, Action<string> act)
     {
+        foreach (var id in step.Split(' ').Skip(1).Where(word => !word.StartsWith('-')))
+        {
+            act(id);
+        }
+
+        return Ok(string.Empty);
+    }
+
+    // The old container of a service goes and the one beside it takes its place; a removed new one just goes.
+    private void Remove(string id)
+    {
+        foreach (var (service, container) in All.ToList().Where(pair => pair.Container.Id == id))
+        {
+            if (Beside.TryGetValue(service, out var beside) && beside.Id == id)
+            {
+                Beside.Remove(service);
+            }
+            else if (Beside.Remove(service, out var next))
+            {
+                Containers[service] = next;
+            }
+            else
+            {
+                Containers.Remove(service);
+            }
+        }
+    }
+
+    private CommandResult Up(IEnumerable<string> words)
+    {
+        var beside = words.Contains("--no-recreate");
+        var services = words.Where(word => !word.StartsWith('-') && !word.Contains('=', StringComparison.Ordinal));
         var compose = Encoding.UTF8.GetString(Files[$"{directory}/compose.yaml"]);
         foreach (var service in services)
         {
@@ -84,7 +132,8 @@ public sealed partial class FakeServer(string repository, string directory)
                 return new(1, string.Empty, $"pull access denied for {image}");
             }
 
-            Containers[service] = new FakeContainer($"{service}-{Containers.Count + 1}-{id[7..15]}", image, id);
+            var started = new FakeContainer($"{service}-{Containers.Count + Beside.Count + 1}-{id[7..15]}", image, id);
+            (beside ? Beside : Containers)[service] = started;
         }
 
         return Ok(string.Empty);
@@ -96,13 +145,13 @@ public sealed partial class FakeServer(string repository, string directory)
         return Ok(string.Empty);
     }
 
-    private string Inspect(IEnumerable<string> ids) => JsonSerializer.Serialize(Containers.Values.Where(c => ids.Contains(c.Id)).Select(c => new
+    private string Inspect(IEnumerable<string> ids) => JsonSerializer.Serialize(All.Select(pair => pair.Container).Where(c => ids.Contains(c.Id)).Select(c => new
     {
         c.Id,
         Name = "/" + c.Id,
         Image = c.ImageId,
         Config = new { Image = c.Reference },
-        State = new { Status = "running", ExitCode = 0, StartedAt = "2026-01-01T00:00:00Z" },
+        State = new { Status = Stopped.Contains(c.Id) ? "exited" : "running", ExitCode = 0, StartedAt = "2026-01-01T00:00:00Z" },
         RestartCount = 0,
     }));
 

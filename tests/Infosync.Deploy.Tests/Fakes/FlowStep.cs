@@ -16,6 +16,7 @@ public static class FlowStep
         {
             "docker" => Docker(arguments) ?? command.Step,
             "sync" => "sync",
+            "sleep" => "drain",
             _ => Script(command.Summary ?? command.Step, [.. arguments.Skip(3)]),
         };
         return step.Replace(repository, "REPO", StringComparison.Ordinal);
@@ -36,6 +37,8 @@ public static class FlowStep
         ["login", ..] => "login",
         ["pull", var image] => "pull " + image,
         ["logs", ..] => "logs",
+        ["stop", "--time", _, ..] => "stop " + string.Join(' ', a.Skip(3)),
+        ["rm", ..] => string.Join(' ', a),
         _ => null,
     };
 
@@ -54,6 +57,8 @@ public static class FlowStep
         _ when summary.StartsWith("write ", StringComparison.Ordinal) => "write " + Path.GetFileName(p[0]),
         _ when summary.StartsWith("put ", StringComparison.Ordinal) => "restore " + Path.GetFileName(p[0]),
         _ when summary.StartsWith("list the containers of ", StringComparison.Ordinal) => "containers " + p[0],
+        _ when summary.StartsWith("wait for an earlier Compose run", StringComparison.Ordinal) => "await up",
+        _ when summary.Contains(" config --format json ", StringComparison.Ordinal) => "config",
         _ when summary.Contains(" up --detach --no-deps ", StringComparison.Ordinal) =>
             "up " + string.Join(' ', p.SkipWhile(word => word != "--no-deps").Skip(1)),
         _ => summary,

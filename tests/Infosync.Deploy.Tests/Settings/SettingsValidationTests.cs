@@ -62,6 +62,8 @@ public sealed class SettingsValidationTests
     [InlineData("health-url", "ftp://localhost/")]
     [InlineData("health-timeout", "1.5")]
     [InlineData("lock-wait", "-1")]
+    [InlineData("strategy", "blue-green")]
+    [InlineData("drain-time", "601")]
     public void A_bad_value_is_one_line_naming_the_setting(string argument, string value)
     {
         var arguments = Valid();
@@ -72,6 +74,23 @@ public sealed class SettingsValidationTests
         var problem = Assert.Single(error.Problems);
         Assert.StartsWith($"--{argument} ", problem, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', problem);
+    }
+
+    [Theory]
+    [InlineData(null, SwitchKind.Recreate)]
+    [InlineData("rolling", SwitchKind.Rolling)]
+    [InlineData("Recreate", SwitchKind.Recreate)]
+    public void The_strategy_is_recreate_unless_set(string? value, SwitchKind kind)
+    {
+        var arguments = Valid();
+        if (value is not null)
+        {
+            arguments["strategy"] = value;
+        }
+
+        var settings = InfosyncSettings.Load(new DictionarySettingSource(arguments, new Dictionary<string, string>()), DeployDev, "/tmp", "/root");
+
+        Assert.Equal((kind, TimeSpan.FromSeconds(5)), (settings.Targets[DeployEnvironment.Dev].Switch.Kind, settings.Targets[DeployEnvironment.Dev].Switch.DrainTime));
     }
 
     [Fact]
