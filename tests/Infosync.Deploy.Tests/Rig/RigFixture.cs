@@ -50,6 +50,13 @@ public sealed class RigFixture : IAsyncLifetime
     public Task ResetToPublishedAsync(string environment, string tag, ComposeKind kind = ComposeKind.V2) =>
         Script("reset-env.sh", environment, tag, kind == ComposeKind.V1 ? "v1" : "v2");
 
+    /// <summary>The same in the rolling layout: the web service behind the rig's proxy, which holds the web port.</summary>
+    public async Task ResetRollingAsync(string environment, string tag)
+    {
+        await PublishAsync(tag);
+        await Script("reset-env.sh", environment, tag, "v2", "rolling");
+    }
+
     private static async Task Script(string name, params string[] arguments)
     {
         var run = await ProcessRun.StartAsync(Path.Combine(Rig.RepositoryRoot, "tests", "rig", name), arguments);
