@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up the integration-test rig: dockerd, a TLS registry with htpasswd auth, an sshd with
-# a deployer account, a busybox base image and the three deploy directories. Idempotent: what
-# already runs and answers is left alone. Writes $RIG_DIR/rig.env and $RIG_DIR/rig.json.
+# a deployer account, a busybox base image, the rolling layout's proxy image (proxy.sh) and the three
+# deploy directories. Idempotent: what already runs and answers is left alone. Writes $RIG_DIR/rig.env and
+# $RIG_DIR/rig.json.
 set -Eeuo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/servers.sh"
@@ -370,6 +371,7 @@ main() {
   ensure_sshd
   write_known_hosts
   ensure_base_image
+  "$RIG_SCRIPT_DIR/proxy.sh"
   ensure_deploy_dirs
   ensure_pwsh
   write_rig_files
