@@ -3,12 +3,17 @@
 # web service on localhost:5443/infosync/infosync:<tag> and an unrelated sidecar, both running,
 # and nothing else in the deploy directory. The third argument picks the server's kind: v2 (the default) starts the
 # stack with `docker compose` as deployer, v1 with `docker-compose` as deployer-v1, and the directory is theirs.
+# A fourth argument, rolling (v2 only), writes the rolling strategy's layout instead: web without a host port,
+# draining on SIGTERM, behind an HAProxy that publishes the web port (example-app/docker-compose.rolling.yml).
 set -Eeuo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/compose-files.sh"
 
-(($# == 2 || $# == 3)) || die "usage: reset-env.sh <dev|pilot|stage> <tag> [v2|v1]"
-env="$1" tag="$2" kind="${3:-v2}"
+(($# >= 2 && $# <= 4)) || die "usage: reset-env.sh <dev|pilot|stage> <tag> [v2|v1] [rolling]"
+env="$1" tag="$2" kind="${3:-v2}" layout="${4:-direct}"
 [[ "$kind" =~ ^v[12]$ ]] || die "unknown Compose kind: $kind (v2 or v1)"
+[[ "$layout" =~ ^(direct|rolling)$ ]] || die "unknown layout: $layout (only rolling may be given)"
+[[ "$layout" == direct || "$kind" == v2 ]] || die "the rolling layout needs Compose v2: the rolling strategy refuses v1"
 [[ "$env" =~ ^(dev|pilot|stage)$ ]] || die "unknown environment: $env (dev, pilot or stage)"
 valid_tag "$tag" || die "not a valid image tag: $tag"
 require_root
@@ -28,6 +33,8 @@ code="$(curl -sS -o /dev/null -w '%{http_code}' -K "$RIG_REGISTRY_CURL_CONFIG" \
   "https://$HARBOR_HOST/v2/$HARBOR_PROJECT/$IMAGE_NAME/manifests/$tag")" || true
 [[ "$code" == 200 ]] || die "$image is not in the registry (HTTP $code): run tests/rig/publish-app.sh $tag first"
 
+[[ "$layout" == direct ]] || "$RIG_SCRIPT_DIR/proxy.sh"
+
 # Pulled by the rig's own login, so that deployer needs none to start the stack.
 registry_login
 quietly "docker pull $image" rig_docker pull "$image"
@@ -43,28 +50,12 @@ fi
 install -d -m 755 -o "$user" -g "$user" "$dir"
 chown "$user:$user" "$dir"
 find "$dir" -mindepth 1 -delete
-cat >"$dir/docker-compose.yml" <<YAML
-# infosync - $env
-#
-# Maintained by hand on this host. Deployments change only the web image tag;
-# leave the sidecar alone.
-version: "3.8"
-
-services:
-  web:
-    image: $image
-    ports:
-      - "127.0.0.1:$web_port:8080"
-    restart: unless-stopped
-
-  # Unrelated to infosync: its container must survive deployments untouched.
-  sidecar:
-    image: infosync-base:busybox
-    command: ["sh", "-c", "trap 'exit 0' TERM; mkdir -p /srv; echo sidecar > /srv/index.html; httpd -f -p 8080 -h /srv & wait"]
-    ports:
-      - "127.0.0.1:$sidecar_port:8080"
-    restart: unless-stopped
-YAML
+if [[ "$layout" == rolling ]]; then
+  rolling_compose "$env" "$image" "$web_port" "$sidecar_port" >"$dir/docker-compose.yml"
+  install -m 644 -o "$user" -g "$user" "$RIG_REPO_ROOT/example-app/haproxy.cfg" "$dir/haproxy.cfg"
+else
+  direct_compose "$env" "$image" "$web_port" "$sidecar_port" >"$dir/docker-compose.yml"
+fi
 chown "$user:$user" "$dir/docker-compose.yml"
 chmod 644 "$dir/docker-compose.yml"
 
