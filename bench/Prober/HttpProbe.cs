@@ -9,7 +9,8 @@ internal sealed class HttpProbe(Uri url, string expected, TimeSpan timeout)
     private readonly byte[] request = Encoding.ASCII.GetBytes(
         $"GET {url.PathAndQuery} HTTP/1.0\r\nHost: {url.Authority}\r\nConnection: close\r\n\r\n");
 
-    public async Task<bool> OkAsync()
+    /// <summary>The whole answer when it is good, null when it is not.</summary>
+    public async Task<string?> AnswerAsync()
     {
         using var deadline = new CancellationTokenSource(timeout);
         try
@@ -28,12 +29,13 @@ internal sealed class HttpProbe(Uri url, string expected, TimeSpan timeout)
 
             var answer = Encoding.UTF8.GetString(buffer, 0, total);
             var status = answer.Split(' ', 3);
-            return status.Length == 3 && status[0].StartsWith("HTTP/1.", StringComparison.Ordinal) && status[1] == "200"
-                && answer.Contains(expected, StringComparison.Ordinal);
+            var good = status.Length == 3 && status[0].StartsWith("HTTP/1.", StringComparison.Ordinal)
+                && status[1] == "200" && answer.Contains(expected, StringComparison.Ordinal);
+            return good ? answer : null;
         }
         catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -4,13 +4,15 @@ using Infosync.Bench.Prober;
 
 // Probes a URL every 20 ms, each probe on a fresh TCP connection, until SIGTERM; prints "ready" after the first
 // good answer and one summary line at the end. Probes run concurrently so that a slow one never delays the next.
-if (args.Length != 2 || !Uri.TryCreate(args[0], UriKind.Absolute, out var url))
+// With options (see ProberOptions), at --rate probes a second, with --slow requests kept in flight, and a second
+// summary line: the fast and slow counts and which version answered when.
+if (ProberOptions.Parse(args) is not { } options)
 {
-    await Console.Error.WriteLineAsync("usage: Prober <http://host:port/path> <text a good page contains>");
+    await Console.Error.WriteLineAsync(ProberOptions.Usage);
     return 2;
 }
 
-var interval = TimeSpan.FromMilliseconds(20);
+var interval = options.Traffic ? options.Interval : TimeSpan.FromMilliseconds(20);
 using var stop = new CancellationTokenSource();
 using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
 {
@@ -18,42 +20,33 @@ using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
     stop.Cancel();
 });
 
-var probe = new HttpProbe(url, args[1], TimeSpan.FromSeconds(1));
+var probe = new HttpProbe(options.Url, options.Expected, TimeSpan.FromSeconds(1));
 var log = new ProbeLog(interval);
+var traffic = new TrafficLog();
 var clock = Stopwatch.StartNew();
-var inFlight = new List<Task>();
-var next = TimeSpan.Zero;
-while (!stop.IsCancellationRequested)
+var slow = options.SlowUrl is { } slowUrl
+    ? SlowRequests.RunAsync(new HttpProbe(slowUrl, options.SlowExpected, TimeSpan.FromSeconds(40)), options.SlowCount,
+        clock, traffic, stop.Token)
+    : Task.CompletedTask;
+await PacedLoop.RunAsync(interval, clock, Probe, stop.Token);
+await slow;
+Console.WriteLine(log.Summary());
+if (options.Traffic)
 {
-    inFlight.Add(Probe(clock.Elapsed));
-    next += interval;
-    var wait = next - clock.Elapsed;
-    if (wait < -interval)
-    {
-        // Fell behind (a stalled machine): do not fire a burst to catch up; the achieved rate shows the stall.
-        next = clock.Elapsed;
-    }
-    else if (wait > TimeSpan.Zero)
-    {
-        try
-        {
-            await Task.Delay(wait, stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            break;
-        }
-    }
+    Console.WriteLine(traffic.Summary());
 }
 
-await Task.WhenAll(inFlight);
-Console.WriteLine(log.Summary());
 return 0;
 
 async Task Probe(TimeSpan started)
 {
-    var ok = await probe.OkAsync();
-    if (log.Add(started, ok))
+    var answer = await probe.AnswerAsync();
+    if (options.Traffic)
+    {
+        traffic.AddFast(started, answer);
+    }
+
+    if (log.Add(started, answer is not null))
     {
         Console.WriteLine("ready");
     }
