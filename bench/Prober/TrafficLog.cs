@@ -44,7 +44,7 @@ internal sealed class TrafficLog
         var overlaps = VersionTimeline.Overlaps(episodes);
         return string.Create(CultureInfo.InvariantCulture,
             $"fast_ok={fastOk} fast_failed={fastFailed} slow_ok={slowOk} slow_failed={slowFailed} " +
-            $"versions={VersionTimeline.Format(episodes)} overlap_s={overlaps.Sum():0.00} " +
+            $"versions={string.Join(',', episodes)} overlap_s={overlaps.Sum():0.00} " +
             $"overlaps_s={string.Join(',', overlaps.Select(o => o.ToString("0.00", CultureInfo.InvariantCulture)))}");
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Infosync.Bench.Prober;
 
 /// <summary>
@@ -62,8 +60,5 @@ internal sealed class VersionTimeline(TimeSpan gap)
 
     /// <summary>One per switch: how long the episode before it and the one it started both answered.</summary>
     public static IReadOnlyList<double> Overlaps(IReadOnlyList<VersionEpisode> episodes) =>
-        [.. episodes.Zip(episodes.Skip(1), (before, after) => Math.Max(0, Math.Min(before.Last, after.Last) - after.First))];
-
-    public static string Format(IReadOnlyList<VersionEpisode> episodes) =>
-        string.Join(',', episodes.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Version}@{e.First:0.00}-{e.Last:0.00}")));
+        [.. episodes.Zip(episodes.Skip(1), (before, after) => before.OverlapWith(after))];
 }
