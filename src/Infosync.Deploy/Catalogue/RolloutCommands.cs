@@ -22,9 +22,9 @@ public static class RolloutCommands
     /// </summary>
     public static RemoteCommand Stop(IReadOnlyCollection<string> containerIds, TimeSpan grace) =>
         new RemoteCommand(CommandLine.For("docker").Add("stop", "--time", Seconds(grace)).Add([.. containerIds]), grace + RemoteCommand.DefaultTimeout)
-            .Described($"stop the old container(s) {Short(containerIds)}, each with {Seconds(grace)} s to finish its requests");
+            .Described($"stop the container(s) {Short(containerIds)}, each with {Seconds(grace)} s to finish its requests");
 
-    /// <summary>Removes containers; <paramref name="force"/> stops running ones first (new containers a failed gate leaves).</summary>
+    /// <summary>Removes containers; <paramref name="force"/> also removes one a restart policy started again after its stop.</summary>
     public static RemoteCommand Remove(IReadOnlyCollection<string> containerIds, bool force) =>
         RemoteCommand.Change(CommandLine.For("docker").Add("rm").AddIf(force, "--force").Add([.. containerIds]))
             .Described($"remove the container(s) {Short(containerIds)}");

@@ -80,10 +80,7 @@ public sealed class RollingSwitch(TimeSpan drainTime) : ISwitchStrategy
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var service in rolled)
         {
-            var old = oldContainers[service];
-            var stop = grace.TryGetValue(service, out var period) ? period : RollingCheck.DefaultGrace;
-            (await run.Host.RunAsync(RolloutCommands.Stop(old, stop), CancellationToken.None)).EnsureSuccess($"stopping the old {service} on {run.Host.Name}");
-            (await run.Host.RunAsync(RolloutCommands.Remove(old, force: false), CancellationToken.None)).EnsureSuccess($"removing the old {service} on {run.Host.Name}");
+            await StopAndRemoveAsync(run, service, oldContainers[service], "old");
         }
 
         return null;
@@ -105,16 +102,23 @@ public sealed class RollingSwitch(TimeSpan drainTime) : ISwitchStrategy
                 continue;
             }
 
+            // The proxy may already send requests to a new container that is not yet healthy: it drains like an old one.
             if (states.Select(state => state.Id).Except(old).ToList() is { Count: > 0 } added)
             {
-                (await run.Host.RunAsync(RolloutCommands.Remove(added, force: true), CancellationToken.None))
-                    .EnsureSuccess($"removing the new {service} on {run.Host.Name}");
+                await StopAndRemoveAsync(run, service, added, "new");
             }
         }
 
         return recreate.Count > 0
             ? await RecreateSwitch.RecreateAsync(run, change, CancellationToken.None, recreate)
             : await run.Gate.WaitAsync(containers, change.Services, CancellationToken.None);
+    }
+
+    private async Task StopAndRemoveAsync(DeployRun run, string service, IReadOnlyList<string> containers, string which)
+    {
+        var stop = grace.TryGetValue(service, out var period) ? period : RollingCheck.DefaultGrace;
+        (await run.Host.RunAsync(RolloutCommands.Stop(containers, stop), CancellationToken.None)).EnsureSuccess($"stopping the {which} {service} on {run.Host.Name}");
+        (await run.Host.RunAsync(RolloutCommands.Remove(containers, force: true), CancellationToken.None)).EnsureSuccess($"removing the {which} {service} on {run.Host.Name}");
     }
 
     // Notes the running containers and starts as many new ones beside them; false when none runs.

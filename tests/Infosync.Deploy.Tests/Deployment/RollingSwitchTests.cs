@@ -24,7 +24,7 @@ public sealed class RollingSwitchTests
         Assert.Equal([.. StandardDeploy.UpToPull[..6], "config", .. StandardDeploy.UpToPull[6..]], steps.Take(StandardDeploy.UpToPull.Length + 1));
         var start = steps.IndexOf("up --no-recreate --scale web=2 web");
         Assert.True(start > steps.IndexOf("write compose.yaml"), string.Join(", ", steps));
-        Assert.Equal(["gate web", "containers web", "drain", "stop " + old, "rm " + old], steps.Skip(start + 1).Take(5));
+        Assert.Equal(["gate web", "containers web", "drain", "stop " + old, "rm --force " + old], steps.Skip(start + 1).Take(5));
         var serving = deploy.Server.Containers["web"];
         Assert.Equal(FakeServer.IdOf(StandardDeploy.Repo + ":v2"), serving.ImageId);
         Assert.Empty(deploy.Server.Beside);
@@ -43,9 +43,10 @@ public sealed class RollingSwitchTests
         Assert.Contains("rolled back: the previous version runs again", failure.Message, StringComparison.Ordinal);
         Assert.Equal(old, deploy.Server.Containers["web"]);
         Assert.Empty(deploy.Server.Beside);
-        Assert.Empty(deploy.Server.Stopped);
-        Assert.DoesNotContain(deploy.Host.Steps, step => step.StartsWith("stop ", StringComparison.Ordinal) || step.StartsWith("up web", StringComparison.Ordinal));
-        Assert.Contains(deploy.Host.Steps, step => step.StartsWith("rm --force web-", StringComparison.Ordinal) && !step.Contains(old.Id, StringComparison.Ordinal));
+        var stopped = Assert.Single(deploy.Server.Stopped);
+        Assert.NotEqual(old.Id, stopped);
+        Assert.DoesNotContain(deploy.Host.Steps, step => step.StartsWith("up web", StringComparison.Ordinal));
+        Assert.Equal(["stop " + stopped, "rm --force " + stopped], deploy.Host.Steps.SkipWhile(step => step != "stop " + stopped).Take(2));
         Assert.Equal(StandardDeploy.Compose, deploy.Server.Files[StandardDeploy.ComposePath]);
     }
 
@@ -63,7 +64,7 @@ public sealed class RollingSwitchTests
         Assert.Contains("await up", second.Steps);
         Assert.Equal(old, deploy.Server.Containers["web"]);
         Assert.Empty(deploy.Server.Beside);
-        Assert.Empty(deploy.Server.Stopped);
+        Assert.DoesNotContain(old.Id, deploy.Server.Stopped);
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class RollingDeployTests(RigFixture fixture)
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("--no-recreate --scale web=2 web", run.Output, StringComparison.Ordinal);
         Assert.Contains("wait 3 s for the proxy to send new requests to the new containers", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"stop the old container(s) {web[0][..12]}, each with 30 s to finish its requests", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"stop the container(s) {web[0][..12]}, each with 30 s to finish its requests", run.Output, StringComparison.Ordinal);
         Assert.Equal(web, await WebContainersAsync());
     }
 

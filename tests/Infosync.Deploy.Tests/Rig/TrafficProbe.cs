@@ -6,9 +6,10 @@ using System.Text.RegularExpressions;
 namespace Infosync.Deploy.Tests.Rig;
 
 /// <summary>
-/// Traffic through an environment's web port while a test deploys: a request every 20 ms, each on a new connection,
-/// and three slow requests (<c>/cgi-bin/slow</c>, 2 s each) always in flight; which version answered when, and every
-/// failure with its time.
+/// Traffic through an environment's web port while a test deploys: a GET every 20 ms, each on a new connection, and
+/// three slow POSTs (<c>/cgi-bin/slow</c>, 2 s each) always in flight; which version answered when, and every failure
+/// with its time. The slow requests are POSTs because the proxy retries a GET cut off mid-answer on another container,
+/// which would hide a container stopped without draining; a cut POST is not retried and fails.
 /// </summary>
 public sealed partial class TrafficProbe : IAsyncDisposable
 {
@@ -63,7 +64,7 @@ public sealed partial class TrafficProbe : IAsyncDisposable
         var inFlight = new List<Task>();
         while (!stop.IsCancellationRequested)
         {
-            inFlight.Add(GetAsync(root, slow: false));
+            inFlight.Add(SendAsync(HttpMethod.Get, root, slow: false));
             await Task.Delay(20, CancellationToken.None);
         }
 
@@ -74,17 +75,22 @@ public sealed partial class TrafficProbe : IAsyncDisposable
     {
         while (!stop.IsCancellationRequested)
         {
-            await GetAsync(new Uri(root, "cgi-bin/slow"), slow: true);
+            await SendAsync(HttpMethod.Post, new Uri(root, "cgi-bin/slow"), slow: true);
         }
     }
 
-    private async Task GetAsync(Uri url, bool slow)
+    private async Task SendAsync(HttpMethod method, Uri url, bool slow)
     {
         var at = clock.Elapsed;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var request = new HttpRequestMessage(method, url);
             request.Headers.ConnectionClose = true;
+            if (method == HttpMethod.Post)
+            {
+                request.Content = new StringContent("order=1");
+            }
+
             using var response = await client.SendAsync(request, CancellationToken.None);
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
             var version = Version().Match(body);
