@@ -29,7 +29,7 @@ template() {
 <!-- Written by bench/rolling.sh from the raw data at the end (`bench/rolling.sh --report DIR` writes it again). -->
 # Rolling against recreate, under traffic
 
-Measured by `bench/rolling.sh` in the run that ended {{fact ended}}, at commit `{{fact commit}}`: {{fact runs}} pairs
+Measured by `bench/rolling.sh` in the run that ended {{fact ended}}, at commit {{fact commit}}: {{fact runs}} pairs
 of deploys of the 212 MB images (`bench-big-a`/`-b`, the example app plus 200 MB of random bytes; each deploy
 pulls, the other tag having been removed from the engine), after one unmeasured pair. In each pair one deploy is
 `--strategy=rolling --drain-time={{fact drain_s}}` and the other `--strategy=recreate`, the order alternating; then
@@ -75,6 +75,12 @@ of downtime.
 
 A slow request that fails comes back at once (the proxy answers 503 while no container is up) and its slot tries
 again 0.1 s later, so the failed slow requests of a recreate count attempts, not the 3 clients.
+The slow requests are GETs, which haproxy.cfg retries on another container when one closes them without an answer
+(`retry-on empty-response response-timeout`): no failed slow request means no client saw a failure, not that no
+backend connection was cut.
+
+The machine is shared: other engineers' builds and tests may run beside the deploys (see the load average below);
+the alternating order spreads their load over both strategies.
 
 | Machine and run | |
 |---|---|
@@ -253,6 +259,9 @@ if [[ -n "${ROLLING_LOCK:-}" ]]; then
   flock 9
 fi
 pids="$(rig_pids)"
+# What the deploys run: build.sh rebuilds the host from the working tree, which others may be editing.
+commit="$(git -C "$REPO_ROOT" rev-parse --short HEAD)"
+uncommitted="$(git -C "$REPO_ROOT" status --porcelain -- src build example-app bench/Prober tests/rig | paste -sd' ')"
 say "one unmeasured pair"
 RESULTS="$WORK/warm-up.tsv" pair 0
 record load1 run start "$(cut -d' ' -f1 /proc/loadavg)"
@@ -268,7 +277,7 @@ record load1 run end "$(cut -d' ' -f1 /proc/loadavg)"
 
 printf '%s\t%s\n' \
   ended "$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  commit "$(git -C "$REPO_ROOT" rev-parse --short HEAD)" \
+  commit "$commit${uncommitted:+, with uncommitted changes: $uncommitted}" \
   runs "$runs" \
   drain_s "$DRAIN_S" \
   gate_fail_tag "$GATE_FAIL_TAG" \
