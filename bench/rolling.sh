@@ -42,7 +42,7 @@ publishes its own port: the compose file, the app, its drain on SIGTERM, the hea
 request are then the same, and only the strategy differs.
 
 During each deploy the prober (`bench/Prober`, traffic mode) sends a fast request to `/` every 20 ms on a new
-connection and keeps 3 requests to `/cgi-bin/slow` (2 s each) in flight; it starts before the deploy and stops
+connection and keeps 3 POSTs to `/cgi-bin/slow` (2 s each) in flight; it starts before the deploy and stops
 once the new version answers (0.3 s later), after its slow requests in flight finish. Every figure is the median
 over the deploys with the minimum and maximum in brackets.
 
@@ -75,9 +75,9 @@ of downtime.
 
 A slow request that fails comes back at once (the proxy answers 503 while no container is up) and its slot tries
 again 0.1 s later, so the failed slow requests of a recreate count attempts, not the 3 clients.
-The slow requests are GETs, which haproxy.cfg retries on another container when one closes them without an answer
-(`retry-on empty-response response-timeout`): no failed slow request means no client saw a failure, not that no
-backend connection was cut.
+The slow requests are POSTs because haproxy.cfg retries a GET on another container when one closes it without an
+answer (`retry-on empty-response response-timeout`), which would hide a container stopped mid-request; it retries
+no POST once sent (`disable-l7-retry`), so a cut slow request counts as failed.
 
 The machine is shared: other engineers' builds and tests may run beside the deploys (see the load average below);
 the alternating order spreads their load over both strategies.
@@ -190,7 +190,7 @@ deploy() {
   local args=(--strategy="$strategy" --image-tag="$tag")
   [[ "$strategy" != rolling ]] || args+=(--drain-time="$DRAIN_S")
   dotnet "$PROBER" "http://127.0.0.1:$ROLL_PORT/" "<h1>infosync " --rate 50 \
-    --slow "http://127.0.0.1:$ROLL_PORT/cgi-bin/slow" --slow-count 3 >"$base.probe" 2>"$base.failures" &
+    --slow "http://127.0.0.1:$ROLL_PORT/cgi-bin/slow" --slow-count 3 --slow-method POST >"$base.probe" 2>"$base.failures" &
   pid=$!
   wait_for 10 grep -qsx ready "$base.probe" || die "the prober never saw the app up on port $ROLL_PORT"
   # The slow requests' slots start within 0.4 s: all three are in flight before the deploy begins.

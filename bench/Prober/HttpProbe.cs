@@ -3,11 +3,16 @@ using System.Text;
 
 namespace Infosync.Bench.Prober;
 
-/// <summary>One HTTP/1.0 GET on a new connection: good when the status is 200 and the page contains the text.</summary>
-internal sealed class HttpProbe(Uri url, string expected, TimeSpan timeout)
+/// <summary>
+/// One HTTP/1.0 request on a new connection: good when the status is 200 and the page contains the text. A POST
+/// (with a small body) is what a proxy does not retry on another server when a connection is cut mid-answer.
+/// </summary>
+internal sealed class HttpProbe(Uri url, string expected, TimeSpan timeout, bool post = false)
 {
-    private readonly byte[] request = Encoding.ASCII.GetBytes(
-        $"GET {url.PathAndQuery} HTTP/1.0\r\nHost: {url.Authority}\r\nConnection: close\r\n\r\n");
+    private readonly byte[] request = Encoding.ASCII.GetBytes(post
+        ? $"POST {url.PathAndQuery} HTTP/1.0\r\nHost: {url.Authority}\r\nConnection: close\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\norder=1"
+        : $"GET {url.PathAndQuery} HTTP/1.0\r\nHost: {url.Authority}\r\nConnection: close\r\n\r\n");
 
     /// <summary>The whole answer when it is good, null when it is not.</summary>
     public async Task<string?> AnswerAsync()

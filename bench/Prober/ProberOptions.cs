@@ -8,10 +8,10 @@ namespace Infosync.Bench.Prober;
 /// traffic mode, which also keeps slow requests in flight and follows which version answers.
 /// </summary>
 internal sealed record ProberOptions(Uri Url, string Expected, bool Traffic, double Rate, Uri? SlowUrl, int SlowCount,
-    string SlowExpected)
+    string SlowExpected, bool SlowPost = false)
 {
     public const string Usage = "usage: Prober <http://host:port/path> <text a good page contains> "
-        + "[--rate <probes per second>] [--slow <http://host:port/path> [--slow-count <K>] [--slow-text <text>]]";
+        + "[--rate <probes per second>] [--slow <http://host:port/path> [--slow-count <K>] [--slow-text <text>] [--slow-method GET|POST]]";
 
     public TimeSpan Interval => TimeSpan.FromSeconds(1 / Rate);
 
@@ -32,7 +32,7 @@ internal sealed record ProberOptions(Uri Url, string Expected, bool Traffic, dou
             }
 
             var value = args[i + 1];
-            slowSettings |= args[i] is "--slow-count" or "--slow-text";
+            slowSettings |= args[i] is "--slow-count" or "--slow-text" or "--slow-method";
             options = args[i] switch
             {
                 "--rate" when TryNumber(value, out var rate) && rate is > 0 and <= 1000 => options with { Rate = rate },
@@ -40,6 +40,7 @@ internal sealed record ProberOptions(Uri Url, string Expected, bool Traffic, dou
                 "--slow-count" when int.TryParse(value, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 100
                     => options with { SlowCount = count },
                 "--slow-text" when value.Length > 0 => options with { SlowExpected = value },
+                "--slow-method" when value is "GET" or "POST" => options with { SlowPost = value == "POST" },
                 _ => null,
             };
             if (options is null)

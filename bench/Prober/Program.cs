@@ -25,7 +25,7 @@ var log = new ProbeLog(interval);
 var traffic = new TrafficLog();
 var clock = Stopwatch.StartNew();
 var slow = options.SlowUrl is { } slowUrl
-    ? SlowRequests.RunAsync(new HttpProbe(slowUrl, options.SlowExpected, TimeSpan.FromSeconds(40)), options.SlowCount,
+    ? SlowRequests.RunAsync(new HttpProbe(slowUrl, options.SlowExpected, TimeSpan.FromSeconds(40), options.SlowPost), options.SlowCount,
         clock, traffic, stop.Token)
     : Task.CompletedTask;
 await PacedLoop.RunAsync(interval, clock, Probe, stop.Token);
