@@ -75,6 +75,12 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
             return new RecreateSwitch();
         }
 
+        if (switching.Kind == SwitchKind.Swarm)
+        {
+            log.Information("Orchestrator: Docker Swarm (stack {0}; Swarm replaces the tasks as each service's deploy.update_config says)", switching.Stack!);
+            return new SwarmSwitch(switching.Stack!);
+        }
+
         log.Information("Switch strategy: rolling (new containers start beside the old ones; the old ones stop {0:0} s after the new ones are healthy)",
             switching.DrainTime.TotalSeconds);
         return new RollingSwitch(switching.DrainTime);

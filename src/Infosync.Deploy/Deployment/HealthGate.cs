@@ -11,13 +11,16 @@ public interface IHealthGate
 {
     /// <summary>Waits for <paramref name="services"/>' containers to be healthy; null when they are, else why not.</summary>
     Task<string?> WaitAsync(ServiceContainers containers, IReadOnlyCollection<string> services, CancellationToken cancellationToken);
+
+    /// <summary>Waits for each Swarm service to run its image (service to reference) on all its replicas; null when it does, else why not.</summary>
+    Task<string?> WaitForTasksAsync(SwarmServices swarm, IReadOnlyDictionary<string, string> images, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Waits, polling at most once a second, until every container of the changed services is healthy and the
 /// health URL answers 2xx; on failure explains it with each container's state and last log lines.
 /// </summary>
-public sealed class HealthGate(HealthSettings settings, ICakeLog log, Redactor redactor) : IHealthGate
+public sealed partial class HealthGate(HealthSettings settings, ICakeLog log, Redactor redactor) : IHealthGate
 {
     /// <inheritdoc/>
     public async Task<string?> WaitAsync(ServiceContainers containers, IReadOnlyCollection<string> services, CancellationToken cancellationToken)
@@ -126,6 +129,16 @@ public sealed class PlannedHealthGate(HealthSettings settings, ICakeLog log) : I
         ArgumentNullException.ThrowIfNull(containers);
         log.Information("[plan] {0}: wait up to {1:0} s for {2} to be healthy{3}", containers.Host.Name, settings.Timeout.TotalSeconds,
             string.Join(", ", services), settings.Url is null ? string.Empty : $" and {settings.Url} to answer 2xx");
+        return Task.FromResult<string?>(null);
+    }
+
+    /// <inheritdoc/>
+    public Task<string?> WaitForTasksAsync(SwarmServices swarm, IReadOnlyDictionary<string, string> images, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(swarm);
+        ArgumentNullException.ThrowIfNull(images);
+        log.Information("[plan] {0}: wait up to {1:0} s for every replica of {2} to run the new image on its node", swarm.Host.Name,
+            settings.Timeout.TotalSeconds, string.Join(", ", images.Keys));
         return Task.FromResult<string?>(null);
     }
 }

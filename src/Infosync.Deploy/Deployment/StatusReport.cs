@@ -29,7 +29,9 @@ public sealed class StatusReport(IRemoteHost host, DeployTarget target, Registry
         var images = new ServerImages(host, registry, log, Secrets.Redactor.None);
         foreach (var service in project.Images.Where(image => ImageReference.IsOf(image.Reference, registry.Repository)))
         {
-            log.Information("  {0}", await DescribeServiceAsync(service, containers, images, cancellationToken));
+            log.Information("  {0}", target.Switch.Stack is { } stack
+                ? await SwarmStatus.DescribeAsync(new SwarmServices(host, stack), service.Service, cancellationToken)
+                : await DescribeServiceAsync(service, containers, images, cancellationToken));
         }
 
         var lockState = LockState.Parse((await host.RunAsync(LockCommands.Describe(target.Directory), cancellationToken)).StandardOutput);

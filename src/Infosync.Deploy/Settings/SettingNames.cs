@@ -125,6 +125,10 @@ public static class SettingNames
     public static SettingName Strategy(DeployEnvironment environment) =>
         Scoped("strategy", environment, "STRATEGY") with { Default = "recreate" };
 
+    /// <summary>What runs the environment: <c>compose</c> on one server, or <c>swarm</c>, the server being a Swarm manager.</summary>
+    public static SettingName Orchestrator(DeployEnvironment environment) =>
+        Scoped("orchestrator", environment, "ORCHESTRATOR") with { Default = "compose" };
+
     /// <summary>Seconds a rolling switch waits, once the new containers are healthy, before it stops the old ones.</summary>
     public static SettingName DrainTime(DeployEnvironment environment) =>
         Scoped("drain-time", environment, "DRAIN_TIME") with { Default = "5" };

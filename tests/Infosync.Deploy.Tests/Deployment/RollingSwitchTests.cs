@@ -110,5 +110,8 @@ public sealed class RollingSwitchTests
             Seen.Add(await containers.IdsAsync("web", cancellationToken) ?? []);
             return Verdicts.TryDequeue(out var verdict) ? verdict : null;
         }
+
+        public Task<string?> WaitForTasksAsync(SwarmServices swarm, IReadOnlyDictionary<string, string> images, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("a rolling switch has no Swarm tasks");
     }
 }

@@ -14,6 +14,19 @@ public sealed class ScriptedGate(params string?[] verdicts) : IHealthGate
     {
         ArgumentNullException.ThrowIfNull(containers);
         (containers.Host as FlowHost)?.Pass("gate " + string.Join(' ', services));
+        return Next();
+    }
+
+    public Task<string?> WaitForTasksAsync(SwarmServices swarm, IReadOnlyDictionary<string, string> images, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(swarm);
+        ArgumentNullException.ThrowIfNull(images);
+        (swarm.Host as FlowHost)?.Pass("converge " + string.Join(' ', images.Select(pair => $"{pair.Key}={pair.Value}")));
+        return Next();
+    }
+
+    private Task<string?> Next()
+    {
         var verdict = Calls < verdicts.Length ? verdicts[Calls] : null;
         Calls++;
         return Task.FromResult(verdict);

@@ -1,0 +1,40 @@
+namespace Infosync.Deploy.Deployment;
+
+/// <summary>
+/// Whether a service's update has converged: as many running tasks on the new image as replicas, and Swarm's update
+/// completed. Swarm's "completed" alone is not enough (measured: it said so with a node down and 2 of 3 tasks
+/// running), nor are running tasks alone (old ones run until replaced). A paused or rolled-back update, or a task
+/// no node can take, cannot converge by waiting.
+/// </summary>
+public static class SwarmConvergence
+{
+    private static readonly string[] GivenUp = ["paused", "rollback_started", "rollback_paused", "rollback_completed"];
+
+    /// <summary>The verdict for one look at a service.</summary>
+    public static HealthVerdict Judge(string service, SwarmServiceState? state, IReadOnlyList<SwarmTask> tasks, string image)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (state is null)
+        {
+            return new HealthVerdict(false, $"the stack has no service {service}", []);
+        }
+
+        var failing = tasks.FirstOrDefault(task => task.Failed && task.Runs(image));
+        var why = failing is null ? string.Empty : $"; task {failing.Describe()}";
+        if (state.UpdateState is { } update && GivenUp.Contains(update))
+        {
+            var message = string.IsNullOrEmpty(state.UpdateMessage) ? string.Empty : $" ({Secrets.InertText.OneLine(state.UpdateMessage)})";
+            return new HealthVerdict(false, $"Swarm's update of {service} ended {update.Replace('_', ' ')}{message}{why}", [], Hopeless: true);
+        }
+
+        if (tasks.FirstOrDefault(task => task.DesiredState == "Running" && task.Error.Contains("no suitable node", StringComparison.Ordinal)) is { } stuck)
+        {
+            return new HealthVerdict(false, $"no node can take a task of {service}: {stuck.Describe()}", [], Hopeless: true);
+        }
+
+        var running = tasks.Count(task => task.Running && task.Runs(image));
+        return running >= state.Replicas && state.UpdateState is null or "completed"
+            ? new HealthVerdict(true, "converged", [])
+            : new HealthVerdict(false, $"{running} of {state.Replicas} task(s) of {service} run {image}{why}", []);
+    }
+}
