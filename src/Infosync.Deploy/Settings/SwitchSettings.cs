@@ -22,9 +22,6 @@ public sealed record SwitchSettings(SwitchKind Kind, TimeSpan DrainTime, string?
     /// <summary>Today's strategy, with the default drain time.</summary>
     public static readonly SwitchSettings Default = new(SwitchKind.Recreate, TimeSpan.FromSeconds(5));
 
-    /// <summary>The strategy's name as the settings spell it.</summary>
-    public string Name => Kind switch { SwitchKind.Rolling => "rolling", SwitchKind.Swarm => "swarm", _ => "recreate" };
-
     /// <summary>Reads and checks the switch settings.</summary>
     public static SwitchSettings Read(SettingsReader reader, DeployEnvironment environment)
     {

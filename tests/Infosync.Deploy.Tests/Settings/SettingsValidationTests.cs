@@ -64,6 +64,7 @@ public sealed class SettingsValidationTests
     [InlineData("lock-wait", "-1")]
     [InlineData("strategy", "blue-green")]
     [InlineData("drain-time", "601")]
+    [InlineData("orchestrator", "kubernetes")]
     public void A_bad_value_is_one_line_naming_the_setting(string argument, string value)
     {
         var arguments = Valid();
@@ -91,6 +92,21 @@ public sealed class SettingsValidationTests
         var settings = InfosyncSettings.Load(new DictionarySettingSource(arguments, new Dictionary<string, string>()), DeployDev, "/tmp", "/root");
 
         Assert.Equal((kind, TimeSpan.FromSeconds(5)), (settings.Targets[DeployEnvironment.Dev].Switch.Kind, settings.Targets[DeployEnvironment.Dev].Switch.DrainTime));
+    }
+
+    [Fact]
+    public void A_swarm_environment_deploys_the_stack_named_after_it_and_cannot_also_roll()
+    {
+        var arguments = Valid();
+        arguments["orchestrator"] = "swarm";
+
+        var swarm = InfosyncSettings.Load(new DictionarySettingSource(arguments, new Dictionary<string, string>()), DeployDev, "/tmp", "/root");
+        arguments["strategy"] = "rolling";
+        var problem = Assert.Single(Fails(arguments).Problems);
+
+        Assert.Equal((SwitchKind.Swarm, "infosync-dev"), (swarm.Targets[DeployEnvironment.Dev].Switch.Kind, swarm.Targets[DeployEnvironment.Dev].Switch.Stack));
+        Assert.StartsWith("--strategy ", problem, StringComparison.Ordinal);
+        Assert.Contains("Swarm orchestrator, which rolls the tasks itself", problem, StringComparison.Ordinal);
     }
 
     [Fact]
