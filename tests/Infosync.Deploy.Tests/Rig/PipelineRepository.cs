@@ -18,10 +18,12 @@ public sealed class PipelineRepository : IDisposable
         var repository = new PipelineRepository(Directory.CreateDirectory(System.IO.Path.Combine(
             Rig.RepositoryRoot, ".gitlab-ci-local", $"pipeline-repository-{Guid.NewGuid():N}")).FullName);
         File.Copy(System.IO.Path.Combine(Rig.RepositoryRoot, ".gitlab-ci.yml"), System.IO.Path.Combine(repository.Path, ".gitlab-ci.yml"));
-        var app = Directory.CreateDirectory(System.IO.Path.Combine(repository.Path, "example-app"));
-        foreach (var file in Directory.GetFiles(System.IO.Path.Combine(Rig.RepositoryRoot, "example-app")))
+        var source = System.IO.Path.Combine(Rig.RepositoryRoot, "example-app");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, System.IO.Path.Combine(app.FullName, System.IO.Path.GetFileName(file)));
+            var copy = System.IO.Path.Combine(repository.Path, "example-app", System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
 
         var buildScript = System.IO.Path.Combine(repository.Path, "build.sh");
