@@ -13,13 +13,9 @@ public sealed class SwarmRigTests(RigFixture fixture)
     [Fact]
     public async Task The_swarm_rig_has_three_ready_nodes_behind_an_ssh_manager_and_leaves_nothing_behind()
     {
+        var swarm = await SwarmRig.UpAsync();
         try
         {
-            await RigScriptAsync("swarm-up.sh");
-            var swarm = (await File.ReadAllLinesAsync("/var/lib/infosync-rig/swarm.env"))
-                .Where(line => line.Contains('=', StringComparison.Ordinal) && !line.StartsWith('#'))
-                .ToDictionary(line => line[..line.IndexOf('=', StringComparison.Ordinal)], line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-
             var nodes = await ProcessRun.StartAsync("ssh", ["-i", fixture.Rig["RIG_SSH_PRIVATE_KEY"], "-o", "BatchMode=yes",
                 "-o", $"UserKnownHostsFile={swarm["RIG_SWARM_KNOWN_HOSTS"]}", "-o", "StrictHostKeyChecking=yes", "-p", swarm["RIG_SWARM_SSH_PORT"],
                 $"{fixture.Rig["SSH_USERNAME"]}@{swarm["RIG_SWARM_MANAGER_HOST"]}", "docker node ls --format '{{.Hostname}} {{.Status}} {{.ManagerStatus}}'"]);
@@ -30,7 +26,7 @@ public sealed class SwarmRigTests(RigFixture fixture)
         }
         finally
         {
-            await RigScriptAsync("swarm-down.sh");
+            await SwarmRig.DownAsync();
         }
 
         Assert.DoesNotContain("infosync-sw", (await ProcessRun.StartAsync("ip", ["netns", "list"])).Output, StringComparison.Ordinal);
@@ -39,11 +35,5 @@ public sealed class SwarmRigTests(RigFixture fixture)
         Assert.DoesNotContain("issw", links, StringComparison.Ordinal);
         Assert.DoesNotContain("infosync-sw0", (await ProcessRun.StartAsync("iptables", ["-S", "DOCKER-USER"])).Output, StringComparison.Ordinal);
         Assert.False(File.Exists("/var/lib/infosync-rig/swarm.env"));
-    }
-
-    private static async Task RigScriptAsync(string name)
-    {
-        var run = await ProcessRun.StartAsync(Path.Combine(Rig.Rig.RepositoryRoot, "tests", "rig", name), []);
-        Assert.True(run.ExitCode == 0, $"{name}: {run.Output}");
     }
 }
