@@ -43,3 +43,25 @@ SWARM_SSHD_LOG="$SWARM_DIR/sshd.log"
 
 in_node() { local n="$1"; shift; nsenter --net="$(node_netns_path "$n")" "$@"; }
 node_docker() { local n="$1"; shift; docker -H "unix://$(node_socket "$n")" "$@"; }
+
+cgroup_procs() { cat "$1"/cgroup.procs "$1"/*/cgroup.procs 2>/dev/null || true; }
+cgroup_empty() { [[ -z "$(cgroup_procs "$1")" ]]; }
+
+# The engines' containers live under the cgroup parent /infosync-swN. A stopped engine leaves it empty; one that
+# was killed leaves its containers running there (in network namespaces of their own, so the namespace's pid list
+# misses them): they are killed here, then the cgroups go.
+remove_cgroups() {
+  local dir pids
+  for dir in /sys/fs/cgroup/pids/"$1" /sys/fs/cgroup/"$1"; do
+    [[ -e "$dir/cgroup.procs" ]] || continue
+    mapfile -t pids < <(cgroup_procs "$dir")
+    if ((${#pids[@]} > 0)); then
+      kill -KILL "${pids[@]}" 2>/dev/null || true
+      wait_for 10 cgroup_empty "$dir" || die "processes ${pids[*]} in cgroup $dir still run 10 s after SIGKILL"
+    fi
+  done
+  for dir in /sys/fs/cgroup/*/"$1" /sys/fs/cgroup/"$1"; do
+    [[ -d "$dir" ]] || continue
+    find "$dir" -depth -type d -exec rmdir {} + 2>/dev/null || true
+  done
+}

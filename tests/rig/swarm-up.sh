@@ -97,8 +97,9 @@ start_engine() {
   state="$(node_state_dir "$n")" run="$(node_run_dir "$n")"
   pid_alive dockerd "$(node_pidfile "$n")" && return
   # An engine killed, not stopped, leaves its pid file, and dockerd refuses to start while its pid has a /proc
-  # entry (a zombie not reaped yet has one).
+  # entry (a zombie not reaped yet has one). Its containers still run: the restart is a reboot, they go first.
   rm -f "$(node_pidfile "$n")"
+  remove_cgroups "$(node_name "$n")"
   mkdir -p "$state/docker" "$run/exec"
   chmod 755 "$run"
   # Its own config file, so a daemon.json written for the host's engine is not read here; and its own identity key,

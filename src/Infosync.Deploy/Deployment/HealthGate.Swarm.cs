@@ -13,12 +13,24 @@ public sealed partial class HealthGate
         ArgumentNullException.ThrowIfNull(images);
         var deadline = DateTimeOffset.UtcNow + settings.Timeout;
         var waiting = images.ToDictionary(pair => pair.Key, pair => new HealthVerdict(false, "not looked at yet", []), StringComparer.Ordinal);
+        var unplaceableSince = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         while (waiting.Count > 0 && DateTimeOffset.UtcNow < deadline)
         {
             foreach (var (service, image) in images.Where(pair => waiting.ContainsKey(pair.Key)))
             {
-                var verdict = SwarmConvergence.Judge(service, await swarm.InspectAsync(service, cancellationToken),
-                    await swarm.TasksAsync(service, cancellationToken), image);
+                var state = await swarm.InspectAsync(service, cancellationToken);
+                var tasks = await swarm.TasksAsync(service, cancellationToken);
+                var now = DateTimeOffset.UtcNow;
+                if (SwarmConvergence.Unplaceable(tasks) is null)
+                {
+                    unplaceableSince.Remove(service);
+                }
+                else
+                {
+                    unplaceableSince.TryAdd(service, now);
+                }
+
+                var verdict = SwarmConvergence.Judge(service, state, tasks, image, now - unplaceableSince.GetValueOrDefault(service, now));
                 if (verdict.Healthy)
                 {
                     waiting.Remove(service);

@@ -3,15 +3,25 @@ namespace Infosync.Deploy.Deployment;
 /// <summary>
 /// Whether a service's update has converged: as many running tasks on the new image as replicas, and Swarm's update
 /// completed. Swarm's "completed" alone is not enough (measured: it said so with a node down and 2 of 3 tasks
-/// running), nor are running tasks alone (old ones run until replaced). A paused or rolled-back update, or a task
-/// no node can take, cannot converge by waiting.
+/// running), nor are running tasks alone (old ones run until replaced). A paused or rolled-back update cannot
+/// converge by waiting; nor can a task no node can take, once that has lasted <see cref="NoNodeGrace"/>.
 /// </summary>
 public static class SwarmConvergence
 {
+    /// <summary>
+    /// How long a task no node can take is waited for. It is often brief: measured on the rig, a node whose engine
+    /// restarted is Ready again before the manager lets go of its old tasks' host-mode ports.
+    /// </summary>
+    public static readonly TimeSpan NoNodeGrace = TimeSpan.FromSeconds(30);
+
     private static readonly string[] GivenUp = ["paused", "rollback_started", "rollback_paused", "rollback_completed"];
 
-    /// <summary>The verdict for one look at a service.</summary>
-    public static HealthVerdict Judge(string service, SwarmServiceState? state, IReadOnlyList<SwarmTask> tasks, string image)
+    /// <summary>A task Swarm wants running that no node can take (a node down, a port or a constraint), if any.</summary>
+    public static SwarmTask? Unplaceable(IReadOnlyList<SwarmTask> tasks) =>
+        tasks.FirstOrDefault(task => task.DesiredState == "Running" && task.Error.Contains("no suitable node", StringComparison.Ordinal));
+
+    /// <summary>The verdict for one look at a service; <paramref name="unplaceableFor"/> is how long a task of it has had no node.</summary>
+    public static HealthVerdict Judge(string service, SwarmServiceState? state, IReadOnlyList<SwarmTask> tasks, string image, TimeSpan unplaceableFor = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         if (state is null)
@@ -27,9 +37,10 @@ public static class SwarmConvergence
             return new HealthVerdict(false, $"Swarm's update of {service} ended {update.Replace('_', ' ')}{message}{why}", [], Hopeless: true);
         }
 
-        if (tasks.FirstOrDefault(task => task.DesiredState == "Running" && task.Error.Contains("no suitable node", StringComparison.Ordinal)) is { } stuck)
+        if (Unplaceable(tasks) is { } stuck)
         {
-            return new HealthVerdict(false, $"no node can take a task of {service}: {stuck.Describe()}", [], Hopeless: true);
+            return new HealthVerdict(false, $"no node can take a task of {service} ({unplaceableFor.TotalSeconds:0} s so far): {stuck.Describe()}", [],
+                Hopeless: unplaceableFor >= NoNodeGrace);
         }
 
         var running = tasks.Count(task => task.Running && task.Runs(image));

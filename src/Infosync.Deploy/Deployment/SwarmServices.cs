@@ -20,7 +20,8 @@ public sealed record SwarmTask(string Id, string Name, string Node, string Image
     public bool Runs(string reference) => Image == reference || Image.StartsWith(reference + "@", StringComparison.Ordinal);
 
     /// <summary>One line for output: <c>web.2 on node-3: Failed 3 seconds ago: task: non-zero exit (3)</c>.</summary>
-    public string Describe() => $"{Secrets.InertText.OneLine(Name)} on {Secrets.InertText.OneLine(Node)}: {Secrets.InertText.OneLine(CurrentState)}" +
+    public string Describe() =>
+        $"{Secrets.InertText.OneLine(Name)} on {(Node.Length == 0 ? "no node" : Secrets.InertText.OneLine(Node))}: {Secrets.InertText.OneLine(CurrentState)}" +
         (Error.Length > 0 ? ": " + Secrets.InertText.OneLine(Error) : string.Empty);
 }
 

@@ -55,14 +55,19 @@ public sealed class SwarmConvergenceTests
     }
 
     [Fact]
-    public void A_task_no_node_can_take_fails_at_once()
+    public void A_task_no_node_can_take_is_waited_for_and_fails_once_that_has_lasted_the_grace()
     {
         var tasks = new[] { Task(3, "", V2, "Pending 20 seconds ago", "no suitable node (host-mode port already in use on 3 nodes)") };
 
-        var verdict = SwarmConvergence.Judge("web", Service("updating"), tasks, V2);
+        var brief = SwarmConvergence.Judge("web", Service("updating"), tasks, V2, TimeSpan.FromSeconds(4));
+        var lasting = SwarmConvergence.Judge("web", Service("updating"), tasks, V2, SwarmConvergence.NoNodeGrace);
 
-        Assert.True(verdict.Hopeless);
-        Assert.Contains("no node can take a task of web", verdict.Reason, StringComparison.Ordinal);
+        Assert.False(brief.Healthy || brief.Hopeless);
+        Assert.True(lasting.Hopeless);
+        Assert.Equal("no node can take a task of web (30 s so far): infosync-dev_web.3 on no node: Pending 20 seconds ago: " +
+            "no suitable node (host-mode port already in use on 3 nodes)", lasting.Reason);
+        Assert.Same(tasks[0], SwarmConvergence.Unplaceable(tasks));
+        Assert.Null(SwarmConvergence.Unplaceable([Task(3, "sw3", V2, "Running 1 second ago")]));
     }
 
     [Fact]

@@ -60,6 +60,49 @@ public sealed class SwarmDeployTests(RigFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_node_killed_mid_update_ends_in_a_clear_state_that_a_rerun_converges()
+    {
+        var (old, tag) = (RigProbe.Tag("base"), RigProbe.Tag("swarm-kill"));
+        await fixture.PublishAsync(old);
+        await fixture.PublishAsync(tag);
+        var swarm = await SwarmRig.UpAsync();
+        try
+        {
+            await StartStackAsync(swarm, old);
+            var variables = swarm.DeployVariables(fixture.Rig, Directory);
+            variables["HEALTH_TIMEOUT"] = "45";
+            var before = await File.ReadAllBytesAsync($"{Directory}/docker-compose.yml");
+
+            using (var run = BackgroundBuild.Start(variables, "--target=DeployDev", "--exclusive", $"--image-tag={tag}"))
+            {
+                await run.WaitForOutputAsync("swarm node(s), as docker stack deploy gets it", TimeSpan.FromSeconds(90));
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                var engine = (await File.ReadAllTextAsync("/var/lib/infosync-rig/swarm/state/sw3/dockerd.pid")).Trim();
+                await ProcessRun.StartAsync("kill", ["-9", engine]);
+                var exitCode = await run.WaitForExitAsync(TimeSpan.FromMinutes(4));
+
+                Assert.True(exitCode != 0, run.Output);
+                Assert.Contains(" failed: ", run.Output, StringComparison.Ordinal);
+                Assert.Matches("not converged|no node can take", run.Output);
+            }
+
+            Assert.Equal(before, await File.ReadAllBytesAsync($"{Directory}/docker-compose.yml"));
+            Assert.False(System.IO.Directory.Exists($"{Directory}/.deploy/lock"));
+
+            await SwarmRig.UpAsync();
+            var rerun = await BuildScript.RunAsync(swarm.DeployVariables(fixture.Rig, Directory), "--target=DeployDev", "--exclusive", $"--image-tag={tag}");
+
+            Assert.True(rerun.ExitCode == 0, rerun.Output);
+            Assert.Equal([tag, tag, tag], await VersionsAsync(swarm));
+        }
+        finally
+        {
+            await swarm.DockerAsync("stack", "rm", "infosync-dev");
+            await SwarmRig.DownAsync();
+        }
+    }
+
     // The stack as an operator would have started it by hand: the same services as the compose file, at the old tag.
     private async Task StartStackAsync(SwarmRig swarm, string old)
     {
