@@ -12,6 +12,10 @@ public static class StackCommands
     public static RemoteCommand NodeRole { get; } = RemoteCommand.Read(CommandLine.For("docker")
         .Add("info", "--format", "{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}} {{.Swarm.Nodes}}"));
 
+    /// <summary>Prints the names of the services of <paramref name="stack"/>, one a line: none when there is no such stack.</summary>
+    public static RemoteCommand ServicesOf(string stack) => RemoteCommand.Read(CommandLine.For("docker")
+        .Add("service", "ls", "--filter", $"label=com.docker.stack.namespace={stack}", "--format", "{{.Name}}"));
+
     /// <summary>
     /// Deploys <paramref name="stackFile"/> as <paramref name="stack"/>, with the manager's registry login passed to the
     /// nodes that pull. The file travels on stdin: it holds the values Compose interpolated from <c>.env</c>.

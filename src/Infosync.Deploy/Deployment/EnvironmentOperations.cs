@@ -22,7 +22,8 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     public async Task DeployAsync(string tag, CancellationToken cancellationToken)
     {
         await using var host = await OpenAsync(cancellationToken);
-        var result = await Flow(host).RunAsync(DeployAction.Deploy, tag, null, cancellationToken);
+        var flow = await FlowAsync(host, cancellationToken);
+        var result = await flow.RunAsync(DeployAction.Deploy, tag, null, cancellationToken);
         DeploySummary.Write(log, result, settings.DryRun);
     }
 
@@ -32,7 +33,8 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         await using var host = await OpenAsync(cancellationToken);
         var point = tag is null ? await RollbackTarget.FindAsync(host, target, settings.RequireRegistry(), cancellationToken) : new RollbackPoint(tag, null, null);
         log.Information("Rolling {0} back to {1}", environment, point.Display);
-        var result = await Flow(host).RunAsync(DeployAction.Rollback, point.Tag, point, cancellationToken);
+        var flow = await FlowAsync(host, cancellationToken);
+        var result = await flow.RunAsync(DeployAction.Rollback, point.Tag, point, cancellationToken);
         DeploySummary.Write(log, result, settings.DryRun);
     }
 
@@ -40,7 +42,8 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
     public async Task StatusAsync(CancellationToken cancellationToken)
     {
         await using var host = await OpenAsync(cancellationToken);
-        await new StatusReport(host, target, settings.RequireRegistry(), log).WriteAsync(cancellationToken);
+        var resolved = await OrchestratorDetection.ResolveAsync(host, target, log, cancellationToken);
+        await new StatusReport(host, resolved, settings.RequireRegistry(), log).WriteAsync(cancellationToken);
     }
 
     /// <summary>Removes the deploy lock, saying whose it was.</summary>
@@ -59,17 +62,17 @@ public sealed class EnvironmentOperations(InfosyncSettings settings, DeployEnvir
         log.Warning("Removed the deploy lock of {0}{1}.", environment, state is null ? string.Empty : $", held by {state.Describe(DateTimeOffset.UtcNow)}");
     }
 
-    private DeployFlow Flow(IRemoteHost host)
+    private async Task<DeployFlow> FlowAsync(IRemoteHost host, CancellationToken cancellationToken)
     {
-        IHealthGate gate = settings.DryRun ? new PlannedHealthGate(target.Health, log) : new HealthGate(target.Health, log, redactor);
-        Func<Task<IRemoteHost>>? reconnect = settings.DryRun ? null : () => RemoteHosts.OpenAsync(target.Ssh, plan: false, log, redactor, CancellationToken.None);
-        var run = new DeployRun(host, target, settings.RequireRegistry(), settings.Origin, log, redactor, gate, reconnect);
-        return new DeployFlow(run, Strategy());
+        var resolved = await OrchestratorDetection.ResolveAsync(host, target, log, cancellationToken);
+        IHealthGate gate = settings.DryRun ? new PlannedHealthGate(resolved.Health, log) : new HealthGate(resolved.Health, log, redactor);
+        Func<Task<IRemoteHost>>? reconnect = settings.DryRun ? null : () => RemoteHosts.OpenAsync(resolved.Ssh, plan: false, log, redactor, CancellationToken.None);
+        var run = new DeployRun(host, resolved, settings.RequireRegistry(), settings.Origin, log, redactor, gate, reconnect);
+        return new DeployFlow(run, Strategy(resolved.Switch));
     }
 
-    private ISwitchStrategy Strategy()
+    private ISwitchStrategy Strategy(SwitchSettings switching)
     {
-        var switching = target.Switch;
         if (switching.Kind == SwitchKind.Recreate)
         {
             return new RecreateSwitch();

@@ -125,9 +125,12 @@ public static class SettingNames
     public static SettingName Strategy(DeployEnvironment environment) =>
         Scoped("strategy", environment, "STRATEGY") with { Default = "recreate" };
 
-    /// <summary>What runs the environment: <c>compose</c> on one server, or <c>swarm</c>, the server being a Swarm manager.</summary>
+    /// <summary>
+    /// What runs the environment: <c>compose</c> on one server, <c>swarm</c>, the server being a Swarm manager, or
+    /// <c>auto</c>: Swarm when the server is a manager that runs the environment's stack, else Compose.
+    /// </summary>
     public static SettingName Orchestrator(DeployEnvironment environment) =>
-        Scoped("orchestrator", environment, "ORCHESTRATOR") with { Default = "compose" };
+        Scoped("orchestrator", environment, "ORCHESTRATOR") with { Default = "auto" };
 
     /// <summary>Seconds a rolling switch waits, once the new containers are healthy, before it stops the old ones.</summary>
     public static SettingName DrainTime(DeployEnvironment environment) =>

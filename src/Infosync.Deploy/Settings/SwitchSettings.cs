@@ -15,12 +15,19 @@ public enum SwitchKind
 
 /// <summary>
 /// The switch strategy of an environment, how long a rolling switch lets the proxy move over before stopping the old
-/// containers, and the stack a Swarm environment deploys (<c>infosync-ENV</c>).
+/// containers, the stack a Swarm environment deploys (<c>infosync-ENV</c>), and whether the server decides between
+/// Compose and Swarm (<c>ORCHESTRATOR=auto</c>, see <see cref="Deployment.OrchestratorDetection"/>).
 /// </summary>
-public sealed record SwitchSettings(SwitchKind Kind, TimeSpan DrainTime, string? Stack = null)
+public sealed record SwitchSettings(SwitchKind Kind, TimeSpan DrainTime, string? Stack = null, bool Detect = false)
 {
     /// <summary>Today's strategy, with the default drain time.</summary>
     public static readonly SwitchSettings Default = new(SwitchKind.Recreate, TimeSpan.FromSeconds(5));
+
+    /// <summary>The stack of <paramref name="environment"/> on a Swarm: <c>infosync-ENV</c>.</summary>
+    public static string StackOf(DeployEnvironment environment) => $"infosync-{environment.Name}";
+
+    /// <summary>These settings for a server that is a Swarm manager running <see cref="StackOf"/> the environment.</summary>
+    public SwitchSettings AsSwarm(DeployEnvironment environment) => this with { Kind = SwitchKind.Swarm, Stack = StackOf(environment), Detect = false };
 
     /// <summary>Reads and checks the switch settings.</summary>
     public static SwitchSettings Read(SettingsReader reader, DeployEnvironment environment)
@@ -39,13 +46,16 @@ public sealed record SwitchSettings(SwitchKind Kind, TimeSpan DrainTime, string?
         {
             case "COMPOSE":
                 return new SwitchSettings(kind, drain);
+            case "AUTO":
+                // A rolling switch is a Compose strategy: choosing it chooses Compose.
+                return new SwitchSettings(kind, drain, Detect: kind == SwitchKind.Recreate);
             case "SWARM" when kind == SwitchKind.Rolling:
                 reader.Invalid(name, "must be 'recreate' with a Swarm orchestrator, which rolls the tasks itself (set the service's deploy.update_config)");
                 return new SwitchSettings(kind, drain);
             case "SWARM":
-                return new SwitchSettings(SwitchKind.Swarm, drain, $"infosync-{environment.Name}");
+                return new SwitchSettings(kind, drain).AsSwarm(environment);
             default:
-                reader.Invalid(orchestratorName, $"must be 'compose' or 'swarm', not '{SettingRules.Shorten(reader.Optional(orchestratorName)!)}'");
+                reader.Invalid(orchestratorName, $"must be 'auto', 'compose' or 'swarm', not '{SettingRules.Shorten(reader.Optional(orchestratorName)!)}'");
                 return new SwitchSettings(kind, drain);
         }
     }
