@@ -60,19 +60,7 @@ sshd_config() {
     "ListenAddress $2" \
     "HostKey $JUMP_DIR/${1}_host_ed25519_key" \
     "PidFile $JUMP_DIR/$1-sshd.pid" \
-    "LogLevel VERBOSE" \
-    "AllowUsers $SSH_USERNAME" \
-    "PermitRootLogin no" \
-    "PasswordAuthentication yes" \
-    "PubkeyAuthentication yes" \
-    "KbdInteractiveAuthentication no" \
-    "AuthorizedKeysFile .ssh/authorized_keys" \
-    "UsePAM no" \
-    "MaxSessions 50" \
-    "MaxStartups 50:30:100" \
-    "X11Forwarding no" \
-    "PrintMotd no" \
-    "PrintLastLog no" \
+    "$(sshd_common_config "$SSH_USERNAME")" \
     "$3"
 }
 
@@ -92,11 +80,6 @@ ensure_sshd() {
   mkdir -p /run/sshd
   quietly "starting the $name sshd" in_namespace /usr/sbin/sshd -f "$config" -E "$JUMP_DIR/$name-sshd.log" 9>&-
   wait_for 10 banner_from "$2" "$3" || die "the $name sshd does not answer on $2:$3 in $JUMP_NETNS; see $JUMP_DIR/$name-sshd.log"
-}
-
-write_if_changed() {
-  if [[ -f "$1" ]] && [[ "$(<"$1")" == "$2" ]]; then return 1; fi
-  printf '%s\n' "$2" >"$1"
 }
 
 pub() { cut -d' ' -f1,2 "$1"; }

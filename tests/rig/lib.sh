@@ -115,6 +115,33 @@ wait_for() {
   done
 }
 
+# Writes $2 to file $1 only when it differs; returns 0 when it changed.
+write_if_changed() {
+  if [[ -f "$1" ]] && [[ "$(<"$1")" == "$2" ]]; then return 1; fi
+  printf '%s\n' "$2" >"$1"
+}
+
+# What every sshd of the rig allows, after its own listen address, host keys and pid file: the users $1 (by
+# password or key), nobody else.
+sshd_common_config() {
+  printf '%s\n' "LogLevel VERBOSE" \
+    "AllowUsers $1" \
+    "PermitRootLogin no" \
+    "PasswordAuthentication yes" \
+    "PubkeyAuthentication yes" \
+    "KbdInteractiveAuthentication no" \
+    "AuthorizedKeysFile .ssh/authorized_keys" \
+    "# No PAM: pam_loginuid and friends fail in containers, and shadow passwords are all we need." \
+    "UsePAM no" \
+    "# Tests open many channels on one connection and run deploys concurrently." \
+    "MaxSessions 50" \
+    "MaxStartups 50:30:100" \
+    "X11Forwarding no" \
+    "PrintMotd no" \
+    "PrintLastLog no" \
+    "Subsystem sftp internal-sftp"
+}
+
 valid_tag() {
   [[ "$1" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]]
 }

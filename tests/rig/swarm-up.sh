@@ -16,11 +16,6 @@ chmod 755 "$SWARM_DIR"
 exec 9>"$SWARM_LOCK"
 flock -w 120 9 || die "another swarm-up.sh or swarm-down.sh holds $SWARM_LOCK"
 
-write_if_changed() {
-  if [[ -f "$1" ]] && [[ "$(<"$1")" == "$2" ]]; then return 1; fi
-  printf '%s\n' "$2" >"$1"
-}
-
 check_prerequisites() {
   local p
   for p in dockerd nsenter unshare iptables; do command -v "$p" >/dev/null || die "$p not found"; done
@@ -196,20 +191,7 @@ ensure_sshd() {
 ListenAddress $(node_addr "$manager"):$SWARM_SSH_PORT
 HostKey $key
 PidFile $SWARM_SSHD_PIDFILE
-LogLevel VERBOSE
-AllowUsers $SSH_USERNAME
-PermitRootLogin no
-PasswordAuthentication yes
-PubkeyAuthentication yes
-KbdInteractiveAuthentication no
-AuthorizedKeysFile .ssh/authorized_keys
-UsePAM no
-MaxSessions 50
-MaxStartups 50:30:100
-X11Forwarding no
-PrintMotd no
-PrintLastLog no
-Subsystem sftp internal-sftp
+$(sshd_common_config "$SSH_USERNAME")
 # Every session's docker is the manager's engine, as on a real swarm manager.
 SetEnv DOCKER_HOST=unix://$(node_socket "$manager")" && restart=true
   quietly "sshd -t (swarm manager)" /usr/sbin/sshd -t -f "$config"

@@ -125,12 +125,6 @@ ensure_dockerd() {
   done
 }
 
-# Writes $2 to file $1 only when it differs; returns 0 when it changed.
-write_if_changed() {
-  if [[ -f "$1" ]] && [[ "$(<"$1")" == "$2" ]]; then return 1; fi
-  printf '%s\n' "$2" >"$1"
-}
-
 registry_answers() {
   [[ "$(curl -s -o /dev/null -w '%{http_code}' -K "$REG_DIR/curl.conf" "https://$REGISTRY_HOST/v2/" 2>/dev/null)" == 200 ]]
 }
@@ -209,22 +203,7 @@ HostKey $SSH_DIR/ssh_host_ed25519_key
 HostKey $SSH_DIR/ssh_host_ecdsa_key
 HostKey $SSH_DIR/ssh_host_rsa_key
 PidFile $RIG_DIR/sshd.pid
-LogLevel VERBOSE
-AllowUsers $SSH_USERNAME $SSH_USERNAME_V1
-PermitRootLogin no
-PasswordAuthentication yes
-PubkeyAuthentication yes
-KbdInteractiveAuthentication no
-AuthorizedKeysFile .ssh/authorized_keys
-# No PAM: pam_loginuid and friends fail in containers, and shadow passwords are all we need.
-UsePAM no
-# Tests open many channels on one connection and run deploys concurrently.
-MaxSessions 50
-MaxStartups 50:30:100
-X11Forwarding no
-PrintMotd no
-PrintLastLog no
-Subsystem sftp internal-sftp" && restart=true
+$(sshd_common_config "$SSH_USERNAME $SSH_USERNAME_V1")" && restart=true
   quietly "sshd -t (config check)" /usr/sbin/sshd -t -f "$SSH_DIR/sshd_config"
 
   if ! $restart && pid_alive sshd "$RIG_DIR/sshd.pid" && sshd_answers; then return; fi
