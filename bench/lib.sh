@@ -48,6 +48,18 @@ TOOL_ENV=(env -u SSH_PASSWORD -u DEV_SSH_PASSWORD -u HEALTH_SETTLE -u DEV_HEALTH
   SSH_PRIVATE_KEY="$RIG_SSH_PRIVATE_KEY" DEV_DEPLOY_DIR="$BENCH_DIR" BUILD_CONTEXT="$REPO_ROOT/example-app")
 TOOL=("${TOOL_ENV[@]}" "$REPO_ROOT/build.sh")
 
+# What every report's machine table shows, as "key<tab>value" lines of facts.tsv: CPU, RAM, OS, Docker, the
+# Compose the deployer runs on the server, .NET.
+machine_facts() {
+  printf '%s\t%s\n' \
+    cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores" \
+    ram "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)" \
+    os "$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)" \
+    docker "$(docker version --format 'client {{.Client.Version}}, engine {{.Server.Version}}')" \
+    compose "docker compose $(ssh_deployer docker compose version --short)" \
+    dotnet "SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App/ { v = $2 } END { print v }')"
+}
+
 current_tag() {
   sed -n "s|^ *image: $REPOSITORY:\(.*\)$|\1|p" "$BENCH_DIR/docker-compose.yml"
 }

@@ -275,19 +275,15 @@ record load1 run end "$(cut -d' ' -f1 /proc/loadavg)"
 [[ "$(rig_pids)" == "$pids" ]] || say "the rig's daemons restarted during the run (pids $pids, now $(rig_pids))"
 [[ -z "${ROLLING_LOCK:-}" ]] || flock -u 9
 
-printf '%s\t%s\n' \
-  ended "$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  commit "$commit${uncommitted:+, with uncommitted changes: $uncommitted}" \
-  runs "$runs" \
-  drain_s "$DRAIN_S" \
-  gate_fail_tag "$GATE_FAIL_TAG" \
-  rig_pids "$pids / $(rig_pids)" \
-  cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores" \
-  ram "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)" \
-  os "$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)" \
-  docker "$(docker version --format 'client {{.Client.Version}}, engine {{.Server.Version}}')" \
-  compose "docker compose $(ssh_deployer docker compose version --short)" \
-  dotnet "SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App/ { v = $2 } END { print v }')" \
-  >"$LOGS/facts.tsv"
+{
+  printf '%s\t%s\n' \
+    ended "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+    commit "$commit${uncommitted:+, with uncommitted changes: $uncommitted}" \
+    runs "$runs" \
+    drain_s "$DRAIN_S" \
+    gate_fail_tag "$GATE_FAIL_TAG" \
+    rig_pids "$pids / $(rig_pids)"
+  machine_facts
+} >"$LOGS/facts.tsv"
 write_report "$LOGS"
 say "bench/ROLLING.md written after $SECONDS s; the samples and every deploy's output and probe: $LOGS"

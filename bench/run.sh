@@ -70,17 +70,14 @@ record load1 round end "$(cut -d' ' -f1 /proc/loadavg)"
 say "all rounds done after $SECONDS s"
 cp -p "$RESULTS" "$LOGS"
 # What the report's header and Machine table show, as "key<tab>value" lines beside the samples.
-printf '%s\t%s\n' \
-  ended "$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  commit "$(git -C "$REPO_ROOT" rev-parse --short HEAD)" \
-  rounds "$runs" \
-  cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores" \
-  ram "$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)" \
-  os "$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)" \
-  docker "$(docker version --format 'client {{.Client.Version}}, engine {{.Server.Version}}')" \
-  compose "docker compose $(ssh_deployer docker compose version --short)" \
-  dotnet "SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App/ { v = $2 } END { print v }')" \
-  sshd "$(ssh -V 2>&1 | cut -d, -f1) on $SSH_HOST:$SSH_PORT" >"$LOGS/facts.tsv"
+{
+  printf '%s\t%s\n' \
+    ended "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+    commit "$(git -C "$REPO_ROOT" rev-parse --short HEAD)" \
+    rounds "$runs"
+  machine_facts
+  printf '%s\t%s\n' sshd "$(ssh -V 2>&1 | cut -d, -f1) on $SSH_HOST:$SSH_PORT"
+} >"$LOGS/facts.tsv"
 "$BENCH_ROOT/report.sh" "$LOGS" >"$LOGS/BENCHMARKS.md"
 cp "$LOGS/BENCHMARKS.md" "$REPO_ROOT/BENCHMARKS.md"
 sed -n '/^## Summary/,/^## /{/^## /!p}' "$REPO_ROOT/BENCHMARKS.md"
