@@ -164,22 +164,6 @@ cleanup() {
   docker image rm "$REPOSITORY:$GATE_FAIL_TAG" >/dev/null 2>&1 || true
 }
 
-# The gate-failing image: the base image with a command that exits at once (the test suite's ExitsAtStart).
-push_gate_fail_image() {
-  local work
-  work="$(mktemp -d)"
-  export DOCKER_CONFIG="$work/docker-config"
-  mkdir -m 700 "$DOCKER_CONFIG"
-  printf 'FROM %s\nCMD ["sh", "-c", "echo starting; echo fatal: no config >&2; exit 3"]\n' "$RIG_BASE_IMAGE" >"$work/Dockerfile"
-  printf '%s\n' "$HARBOR_PASSWORD" | docker login --username "$HARBOR_USERNAME" --password-stdin "$HARBOR_HOST" >/dev/null 2>&1 \
-    && docker build --quiet -t "$REPOSITORY:$GATE_FAIL_TAG" "$work" >/dev/null 2>&1 \
-    && docker push "$REPOSITORY:$GATE_FAIL_TAG" >/dev/null
-  local rc=$?
-  rm -rf "$work"
-  unset DOCKER_CONFIG
-  ((rc == 0)) || die "building or pushing $GATE_FAIL_TAG failed"
-}
-
 # One deploy of <tag> with <strategy> under traffic; its samples go under <variant>, run <run>.
 deploy() {
   local strategy="$1" run="$2" tag="$3" variant="$4"
@@ -250,7 +234,7 @@ say "building the host and the prober"
 dotnet build "$BENCH_ROOT/Prober/Prober.csproj" --configuration Release --nologo --verbosity quiet >/dev/null
 say "building and pushing the images (2 × 200 MB of random bytes, and $GATE_FAIL_TAG)"
 "$BENCH_ROOT/images.sh"
-push_gate_fail_image
+push_exiting_image "$GATE_FAIL_TAG"
 environment_up bench-big-a
 
 if [[ -n "${ROLLING_LOCK:-}" ]]; then
