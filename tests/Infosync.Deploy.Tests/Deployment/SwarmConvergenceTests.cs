@@ -55,6 +55,20 @@ public sealed class SwarmConvergenceTests
     }
 
     [Fact]
+    public void A_rollback_Swarm_has_started_is_waited_for_and_fails_once_completed()
+    {
+        var tasks = new[] { Task(2, "infosync-sw2", V2, "Failed 1 second ago", "task: non-zero exit (3)", desired: "Shutdown"), Task(3, "infosync-sw3", "r/app:v1", "Running 9 minutes ago") };
+
+        var rolling = SwarmConvergence.Judge("web", Service("rollback_started", "update rolled back due to failure or early termination of task x"), tasks, V2);
+        var done = SwarmConvergence.Judge("web", Service("rollback_completed", "rollback completed"), tasks, V2);
+
+        Assert.False(rolling.Healthy || rolling.Hopeless);
+        Assert.Equal("Swarm is rolling the update of web back (update rolled back due to failure or early termination of task x); " +
+            "task infosync-dev_web.2 on infosync-sw2: Failed 1 second ago: task: non-zero exit (3)", rolling.Reason);
+        Assert.True(done.Hopeless);
+    }
+
+    [Fact]
     public void A_task_no_node_can_take_is_waited_for_and_fails_once_that_has_lasted_the_grace()
     {
         var tasks = new[] { Task(3, "", V2, "Pending 20 seconds ago", "no suitable node (host-mode port already in use on 3 nodes)") };
