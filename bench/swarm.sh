@@ -2,7 +2,9 @@
 # Docker Swarm deploys on 1, 2 and 3 nodes beside a compose deploy, under one prober per serving node; writes
 # bench/SWARM.md. Needs root. Holds the test suite's rig lock throughout: its swarm tests use our stack and tear down.
 #   swarm.sh               a fresh swarm rig, one unmeasured round, SWARM_RUNS (default 8) rounds of four deploys
-#                          (compose, swarm-1, swarm-2, swarm-3, order rotating), the report, clean-up, swarm-down.sh
+#                          (compose, swarm-1, swarm-2, swarm-3, order rotating), SWARM_FAIL_RUNS (default 3) pairs
+#                          of deploys of an image that exits at start (failure_action rollback, pause), the
+#                          report, clean-up, swarm-down.sh
 #   swarm.sh --report DIR  writes bench/SWARM.md again from DIR/results.tsv and DIR/facts.tsv (a run's logs)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,6 +18,7 @@ CMP_DIR=/usr/local/infosync-bench-swarmcmp
 CMP_PROJECT="$(basename "$CMP_DIR")"
 CMP_PORT=18120
 MONITOR_S=2
+FAIL_TAG=bench-exits
 LOCK=/var/lock/infosync-rig.test.lock
 
 say() { printf 'swarm: %s\n' "$*" >&2; }
@@ -61,6 +64,24 @@ the deploy until every node answers the new version. Figures: median (minimum–
 | Swarm, 1 node ÷ compose | {{x ratio wall_ms swarm-1 compose}} | | | |
 | Swarm, 3 nodes ÷ compose | {{x ratio wall_ms swarm-3 compose}} | | | |
 | Exit code of every deploy | {{target == 0 n pool ^exit$ .}} |
+
+**A deploy that fails.** The tool, on a failed Swarm update, restores the compose file and redeploys the stack
+as it was, and waits for that. Whether Swarm also rolls back by itself is the compose file's choice
+(`update_config.failure_action`); both were measured, {{fact fail_runs}} deploys each on 3 nodes, in an order
+that alternates, of `{{fact fail_tag}}`, an image that exits at start:
+
+| Deploy of an image that exits at start, 3 nodes | `failure_action: rollback` (Swarm rolls back, then the tool redeploys) | `failure_action: pause` (the tool's redeploy alone) |
+|---|---|---|
+| Exit code of the tool (0 would be wrong) | {{n of fail_exit fail-rollback}} | {{n of fail_exit fail-pause}} |
+| Wall time, until the tool exits | {{s of wall_ms fail-rollback}} | {{s of wall_ms fail-pause}} |
+| Until every node answers the old version again (the deploys where that happened within 2 minutes) | {{s of restored_ms fail-rollback}} | {{s of restored_ms fail-pause}} |
+| Deploys after which a node stayed down 2 minutes (the bench then forced a redeploy) | {{sum of stuck fail-rollback}} of {{count of stuck fail-rollback}} | {{sum of stuck fail-pause}} of {{count of stuck fail-pause}} |
+| Failed requests, all nodes | {{n of failed fail-rollback}} | {{n of failed fail-pause}} |
+| … node 1 | {{n of failed_node1 fail-rollback}} | {{n of failed_node1 fail-pause}} |
+| … node 2 | {{n of failed_node2 fail-rollback}} | {{n of failed_node2 fail-pause}} |
+| … node 3 | {{n of failed_node3 fail-rollback}} | {{n of failed_node3 fail-pause}} |
+
+The per-node rows show which nodes were down while the failing task was tried and replaced.
 
 **Why the wall time grows with the nodes.** With parallelism 1 Swarm replaces one task at a time, each the same
 way on its node: stop the old task, pull and start the new one, wait for its health check (Swarm counts a task
@@ -115,8 +136,9 @@ if [[ "${1:-}" == --report ]]; then
 fi
 (($# == 0)) || die "usage: swarm.sh [--report <run dir>]"
 ((EUID == 0)) || die "run as root"
-runs="${SWARM_RUNS:-8}"
+runs="${SWARM_RUNS:-8}" fail_runs="${SWARM_FAIL_RUNS:-3}"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "SWARM_RUNS must be a positive number, not '$runs'"
+[[ "$fail_runs" =~ ^[1-9][0-9]*$ ]] || die "SWARM_FAIL_RUNS must be a positive number, not '$fail_runs'"
 command -v curl >/dev/null || die "curl is missing (Debian: apt-get install curl)"
 # Held until we exit. Whatever may leave a daemon behind (the rig's scripts, dotnet's build servers) runs with
 # 9>&-, so that nothing of ours holds the lock after us.
@@ -136,13 +158,14 @@ healthcheck() {
   printf '      interval: 1s\n      timeout: 3s\n      retries: 3\n'
 }
 
-# The stack's compose file, without `version:` (the tool renders the stack file from it): <image> <replicas>.
+# The stack's compose file, without `version:` (the tool renders the stack file from it): <image> <replicas>
+# [<failure_action>, rollback unless given].
 stack_compose() {
   printf 'services:\n  web:\n    image: %s\n' "$1"
   healthcheck
   printf '    ports:\n      - target: 8080\n        published: %s\n        mode: host\n' "$STACK_PORT"
   printf '    deploy:\n      replicas: %s\n      update_config:\n        parallelism: 1\n        order: stop-first\n' "$2"
-  printf '        failure_action: rollback\n        monitor: %ss\n' "$MONITOR_S"
+  printf '        failure_action: %s\n        monitor: %ss\n' "${3:-rollback}" "$MONITOR_S"
   printf '      rollback_config:\n        parallelism: 0\n        order: stop-first\n'
 }
 
@@ -215,9 +238,42 @@ node_unpull() {
   done
 }
 
+# Starts one prober per URL, writing <base>.probeK and <base>.failuresK; sets PROBERS to their pids.
+start_probers() {
+  local base="$1" i
+  shift
+  PROBERS=()
+  for ((i = 1; i <= $#; i++)); do
+    dotnet "$PROBER" "${!i}" "<h1>infosync " >"$base.probe$i" 2>"$base.failures$i" &
+    PROBERS+=($!)
+  done
+  for ((i = 1; i <= $#; i++)); do wait_for 10 grep -qsx ready "$base.probe$i" || die "no prober saw ${!i} up"; done
+}
+
+# Stops the probers and records, under <variant> and <run>, each node's failed probes and longest failure window
+# and their sum, `failed`; sets FAILED to that sum.
+stop_probers() {
+  local variant="$1" run="$2" base="$3" i summary
+  sleep 0.3
+  kill -TERM "${PROBERS[@]}"
+  FAILED=0
+  for i in "${!PROBERS[@]}"; do
+    wait "${PROBERS[i]}" || die "a prober failed: see $base.probe$((i + 1))"
+    summary=" $(tail -n 1 "$base.probe$((i + 1))")"
+    [[ "$summary" =~ \ failed=([0-9]+)\ .*\ longest_ms=([0-9]+)\ .*\ rate_hz=([0-9.]+) ]] || die "no summary: $summary"
+    record "failed_node$((i + 1))" "$variant" "$run" "${BASH_REMATCH[1]}"
+    record "down_ms_node$((i + 1))" "$variant" "$run" "${BASH_REMATCH[2]}"
+    record rate_hz "$variant" "$run" "${BASH_REMATCH[3]}"
+    FAILED=$((FAILED + BASH_REMATCH[1]))
+  done
+  record failed "$variant" "$run" "$FAILED"
+}
+
+stack_urls() { local i; for ((i = 0; i < $1; i++)); do echo "http://${NODE_ADDRS[i]}:$STACK_PORT/"; done; }
+
 # One deploy of <variant> (compose, swarm-1, swarm-2 or swarm-3) under one prober per serving node.
 deploy() {
-  local variant="$1" run="$2" base="$LOGS/$1-$2" tag urls=() pids=() tool i start end rc=0 failed=0
+  local variant="$1" run="$2" base="$LOGS/$1-$2" tag urls=() tool i start end rc=0
   if [[ "$variant" == compose ]]; then
     tag="$(other_in "$CMP_DIR")" tool=("${CMP_TOOL[@]}") urls=("http://127.0.0.1:$CMP_PORT/")
     unpull "$tag"
@@ -225,33 +281,18 @@ deploy() {
     use_nodes "${variant#swarm-}"
     tag="$(other_in "$STACK_DIR")" tool=("${SWARM_TOOL[@]}")
     for i in 1 2 3; do node_unpull "$i"; done
-    for ((i = 0; i < ${variant#swarm-}; i++)); do urls+=("http://${NODE_ADDRS[i]}:$STACK_PORT/"); done
+    mapfile -t urls < <(stack_urls "${variant#swarm-}")
   fi
-  for i in "${!urls[@]}"; do
-    dotnet "$PROBER" "${urls[i]}" "<h1>infosync " >"$base.probe$((i + 1))" 2>"$base.failures$((i + 1))" &
-    pids+=($!)
-  done
-  for i in "${!urls[@]}"; do wait_for 10 grep -qsx ready "$base.probe$((i + 1))" || die "no prober saw ${urls[i]} up"; done
+  start_probers "$base" "${urls[@]}"
   start="$(now_us)"
   "${tool[@]}" --image-tag="$tag" >"$base.log" 2>&1 9>&- || rc=$?
   end="$(now_us)"
   ((rc == 0)) || { say "$variant $run: the deploy exited with $rc:"; tail -n 20 "$base.log" >&2; }
   for i in "${!urls[@]}"; do wait_for 60 answers "${urls[i]}" "$tag" || say "$variant $run: ${urls[i]} does not serve $tag"; done
-  sleep 0.3
-  kill -TERM "${pids[@]}"
-  for i in "${!pids[@]}"; do wait "${pids[i]}" || die "a prober failed: see $base.probe$((i + 1))"; done
+  stop_probers "$variant" "$run" "$base"
   record exit "$variant" "$run" "$rc"
   record wall_ms "$variant" "$run" $(((end - start) / 1000))
-  local summary times
-  for i in "${!urls[@]}"; do
-    summary=" $(tail -n 1 "$base.probe$((i + 1))")"
-    [[ "$summary" =~ \ failed=([0-9]+)\ .*\ longest_ms=([0-9]+)\ .*\ rate_hz=([0-9.]+) ]] || die "no summary: $summary"
-    record "failed_node$((i + 1))" "$variant" "$run" "${BASH_REMATCH[1]}"
-    record "down_ms_node$((i + 1))" "$variant" "$run" "${BASH_REMATCH[2]}"
-    record rate_hz "$variant" "$run" "${BASH_REMATCH[3]}"
-    failed=$((failed + BASH_REMATCH[1]))
-  done
-  record failed "$variant" "$run" "$failed"
+  local times
   # Swarm's own time for the update, from the service's UpdateStatus.
   if [[ "$variant" != compose ]] && ((rc == 0)) && times="$(manager service inspect "${STACK}_web" \
     --format '{{with .UpdateStatus}}{{.StartedAt.UnixMilli}} {{.CompletedAt.UnixMilli}}{{end}}')" \
@@ -259,7 +300,39 @@ deploy() {
     record update_ms "$variant" "$run" $((BASH_REMATCH[2] - BASH_REMATCH[1]))
     record rest_ms "$variant" "$run" $(((end - start) / 1000 - BASH_REMATCH[2] + BASH_REMATCH[1]))
   fi
-  say "$variant $run: $tag in $(((end - start) / 1000)) ms, exit $rc, $failed failed request(s)"
+  say "$variant $run: $tag in $(((end - start) / 1000)) ms, exit $rc, $FAILED failed request(s)"
+}
+
+# A deploy on 3 nodes of the image that exits at start, with <failure_action> in the compose file: rollback (Swarm
+# rolls the update back by itself, then the tool redeploys the stack as it was) or pause (Swarm stops the update
+# and the tool's redeploy alone brings the old task back). Records the tool's exit code and wall time, the time
+# until every node answers the old version again, and the failed requests.
+fail_deploy() {
+  local action="$1" run="$2" variant="fail-$1" base="$LOGS/fail-$1-$2" old urls start end back rc=0 i stuck=0
+  use_nodes 3
+  old="$(tag_in "$STACK_DIR")"
+  stack_compose "$REPOSITORY:$old" 3 "$action" | write_owned "$STACK_DIR" docker-compose.yml
+  mapfile -t urls < <(stack_urls 3)
+  start_probers "$base" "${urls[@]}"
+  start="$(now_us)"
+  "${SWARM_TOOL[@]}" --image-tag="$FAIL_TAG" >"$base.log" 2>&1 9>&- || rc=$?
+  end="$(now_us)"
+  ((rc != 0)) || say "$variant $run: the deploy of $FAIL_TAG succeeded, which is wrong"
+  for i in "${!urls[@]}"; do wait_for 120 answers "${urls[i]}" "$old" || { stuck=1; break; }; done
+  back="$(now_us)"
+  stop_probers "$variant" "$run" "$base"
+  record fail_exit "$variant" "$run" "$rc"
+  record wall_ms "$variant" "$run" $(((end - start) / 1000))
+  record stuck "$variant" "$run" "$stuck"
+  if ((stuck)); then
+    say "$variant $run: not every node serves $old 2 minutes after the deploy; forcing a redeploy of the service"
+    manager service ps --no-trunc "${STACK}_web" >"$base.stuck" 2>&1 || true
+    manager service update --force "${STACK}_web" >>"$base.stuck" 2>&1 || true
+  else
+    record restored_ms "$variant" "$run" $(((back - start) / 1000))
+  fi
+  say "$variant $run: $FAIL_TAG failed after $(((end - start) / 1000)) ms (exit $rc), $old back on every node:" \
+    "$( ((stuck)) && echo "not within 2 minutes" || echo "after $(((back - start) / 1000)) ms"), $FAILED failed request(s)"
 }
 
 round() {
@@ -277,6 +350,7 @@ cleanup() {
   remove_cmp_containers || true
   rm -rf "$STACK_DIR" "$CMP_DIR" "$WORK/docker-config" "$WORK/src"
   unpull bench-small-a || true; unpull bench-small-b || true
+  docker image rm "$REPOSITORY:$FAIL_TAG" >/dev/null 2>&1 || true
   "$REPO_ROOT/tests/rig/swarm-down.sh" 9>&- || say "tests/rig/swarm-down.sh failed"
 }
 
@@ -321,6 +395,7 @@ for tag in bench-small-a bench-small-b; do
     && DOCKER_CONFIG="$WORK/docker-config" docker push "$REPOSITORY:$tag" >/dev/null; } 2>>"$LOGS/build.log" \
     || die "building or pushing $tag failed: see $LOGS/build.log"
 done
+push_exiting_image "$FAIL_TAG"
 compose_up bench-small-a
 stack_up bench-small-a
 
@@ -332,6 +407,12 @@ for ((run = 1; run <= runs; run++)); do
   say "round $run of $runs ($SECONDS s so far)"
   round "$run"
 done
+round_s=$(((SECONDS - rounds_start) / runs))
+for ((run = 1; run <= fail_runs; run++)); do
+  say "failing deploys, pair $run of $fail_runs ($SECONDS s so far)"
+  if ((run % 2)); then set -- rollback pause; else set -- pause rollback; fi
+  for action in "$@"; do fail_deploy "$action" "$run"; done
+done
 record load1 run end "$(cut -d' ' -f1 /proc/loadavg)"
 
 {
@@ -339,8 +420,10 @@ record load1 run end "$(cut -d' ' -f1 /proc/loadavg)"
     ended "$(date -u '+%Y-%m-%d %H:%M UTC')" \
     commit "$commit" \
     runs "$runs" \
+    fail_runs "$fail_runs" \
+    fail_tag "$FAIL_TAG" \
     monitor_s "$MONITOR_S" \
-    runtime "$((SECONDS / 60)) min $((SECONDS % 60)) s, one round $(((SECONDS - rounds_start) / runs)) s" \
+    runtime "$((SECONDS / 60)) min $((SECONDS % 60)) s, one round $round_s s" \
     swarm "$(manager version --format 'Docker engine {{.Server.Version}}') × 3, one manager"
   machine_facts
 } >"$LOGS/facts.tsv"
