@@ -91,11 +91,13 @@ A compose deploy pulls before it stops the container, and has no monitor time.
 
 **Why the failed requests are per node.** With stop-first and no proxy in front, a node's host-mode port is
 served by its own task alone: down from the moment Swarm stops that task until the new one answers, up again
-before the next node's turn. Each node's failed requests are its task's stop-to-answering window, the node's pull
-inside it (the new task, which pulls, is created once the old one stopped): the same on every node, whatever their
-number; only the sum grows. A balancer that takes a node out during its turn, or start-first with fewer replicas
-than nodes, would avoid them. The nodes are engines in network namespaces of this machine ({{fact swarm}}): they
-share its cores, disk and registry, as a real cluster's would not, but still take their turns one after the other.
+before the next node's turn. Each node's failed requests are its task's stop-to-answering window; they do not grow
+with the number of nodes, only their sum does. Nodes 2 and 3 pull inside that window (the new task, which pulls, is
+created once the old one stopped; seen with `docker events` on the nodes); node 1, the manager, has the image
+already, as the tool pulls it there before `docker stack deploy`, so its window is the shorter. A balancer that
+takes a node out during its turn, or start-first with fewer replicas than nodes, would avoid these failures.
+The nodes are engines in network namespaces of this machine ({{fact swarm}}): they share its cores, disk and
+registry, as a real cluster's would not, but still take their turns one after the other.
 
 | Machine and run | |
 |---|---|
